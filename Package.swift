@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "kabinet",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "kabinet", targets: ["kabinet"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/vapor/leaf.git", from: "4.5.2"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+    ],
+    targets: [
+        .target(name: "KabinetDomain", exclude: ["Pricing", "Money"]),
+        .target(
+            name: "Kabinet",
+            dependencies: [
+                "KabinetDomain",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "Leaf", package: "leaf"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
+            resources: [.copy("Resources")]
+        ),
+        .executableTarget(name: "kabinet", dependencies: ["Kabinet"]),
+        .testTarget(name: "KabinetDomainTests", dependencies: ["KabinetDomain"], exclude: ["Pricing", "Money"]),
+        .testTarget(
+            name: "KabinetTests",
+            dependencies: [
+                "Kabinet",
+                .product(name: "VaporTesting", package: "vapor"),
+            ]
+        ),
+    ]
+)

@@ -1,0 +1,173 @@
+import Fluent
+import KabinetDomain
+import Vapor
+
+/// Administration of users: list with filters, invite, edit (role, move between agencies and offices),
+/// block/unblock, unlock after failed logins, resend the invitation.
+struct UsersAdminController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let users = routes.grouped("admin", "users")
+        users.get(use: list)
+        users.get("new", use: new)
+        users.post(use: create)
+        users.get(":id", use: edit)
+        users.post(":id", use: update)
+        users.post(":id", "block", use: block)
+        users.post(":id", "unblock", use: unblock)
+        users.post(":id", "unlock", use: unlock)
+        users.post(":id", "invite", use: reinvite)
+    }
+
+    struct Row: Encodable {
+        var id: UUID
+        var login: String
+        var fullName: String
+        var role: String
+        var agency: String
+        var office: String
+        var status: String
+        var locked: Bool
+        var lastLogin: String
+    }
+
+    struct ListContent: Encodable {
+        var rows: [Row]
+        var filter: Filter
+        var roles: [SelectOption]
+        var agencies: [SelectOption]
+        var statuses: [SelectOption]
+        var paging: Paging.Links
+    }
+
+    struct Filter: Content {
+        var q: String?
+        var role: String?
+        var agency: UUID?
+        var status: String?
+        var page: Int?
+    }
+
+    func list(req: Request) async throws -> Response {
+        let actor = try AdminAccess.requireUserAdmin(req)
+        let filter = try req.query.decode(Filter.self)
+        let paging = Paging(page: filter.page)
+        var query = User.query(on: req.db).with(\.$agency).with(\.$office)
+        if case .some(let agency) = Authorizer.userListAgency(actor) {
+            guard let agency else { throw AppError.forbidden }
+            query = query.filter(\.$agency.$id == agency)
+        }
+        if let text = filter.q?.trimmed, !text.isEmpty {
+            let pattern = text.lowercased()
+            query = query.group(.or) { $0.filter(\.$login ~~ pattern).filter(\.$fullName ~~ text).filter(\.$email ~~ text) }
+        }
+        if let role = filter.role, !role.isEmpty { query = query.filter(\.$roleCode == role) }
+        if let agency = filter.agency { query = query.filter(\.$agency.$id == agency) }
+        if let status = filter.status, let value = User.Status(rawValue: status) { query = query.filter(\.$status == value) }
+        let total = try await query.count()
+        let users = try await query.copy().sort(\.$login).range(paging.offset..<(paging.offset + paging.size)).all()
+        let now = Date()
+        return try await req.page("admin/users", title: "admin.users", ListContent(
+            rows: users.map { user in
+                Row(id: user.id!, login: user.login, fullName: user.fullName, role: req.t("role.\(user.roleCode)", ),
+                    agency: user.agency?.name ?? "—", office: user.office?.name ?? "—",
+                    status: req.t("user.status.\(user.status.rawValue)"),
+                    locked: (user.lockedUntil ?? .distantPast) > now, lastLogin: MoscowTime.dateTime(user.lastLoginAt))
+            },
+            filter: filter,
+            roles: try await UserFormOptions.roles(for: actor, req: req),
+            agencies: try await UserFormOptions.agencies(for: actor, req: req),
+            statuses: User.Status.allCases.map { SelectOption(value: $0.rawValue, label: req.t("user.status.\($0.rawValue)")) },
+            paging: paging.links(total: total, request: req)))
+    }
+
+    func new(req: Request) async throws -> Response {
+        let actor = try requireManager(req)
+        return try await UserFormPage.render(req, actor: actor, form: UserForm(agency: actor.subject.agencyID?.uuidString), user: nil, errors: [:])
+    }
+
+    func create(req: Request) async throws -> Response {
+        let actor = try requireManager(req)
+        let form = try req.content.decode(UserForm.self)
+        let draft = form.draft
+        guard Authorizer.mayAssign(actor, roleCode: draft.roleCode),
+            actor.subject.scope == .all || draft.agencyID == actor.subject.agencyID
+        else { throw AppError.forbidden }
+        do {
+            let created = try await accounts(req).create(draft, password: nil)
+            return req.redirect(to: "/admin/users/\(created.user.id!)", flash: "admin.users.invited")
+        } catch AppError.validation(let problems) {
+            return try await UserFormPage.render(req, actor: actor, form: form, user: nil, errors: req.messages(for: problems), status: .unprocessableEntity)
+        }
+    }
+
+    func edit(req: Request) async throws -> Response {
+        let actor = try AdminAccess.requireUserAdmin(req)
+        let user = try await managedUser(req, actor: actor, forChange: false)
+        return try await UserFormPage.render(req, actor: actor, form: UserForm(user), user: user, errors: [:])
+    }
+
+    func update(req: Request) async throws -> Response {
+        let actor = try requireManager(req)
+        let user = try await managedUser(req, actor: actor, forChange: true)
+        var form = try req.content.decode(UserForm.self)
+        form.login = user.login
+        let draft = form.draft
+        guard Authorizer.mayAssign(actor, roleCode: draft.roleCode),
+            actor.subject.scope == .all || draft.agencyID == actor.subject.agencyID
+        else { throw AppError.forbidden }
+        do {
+            try await accounts(req).update(user, with: draft)
+            return req.redirect(to: "/admin/users/\(user.id!)", flash: "admin.saved")
+        } catch AppError.validation(let problems) {
+            return try await UserFormPage.render(req, actor: actor, form: form, user: user, errors: req.messages(for: problems), status: .unprocessableEntity)
+        }
+    }
+
+    func block(req: Request) async throws -> Response {
+        try await change(req) { accounts, user in try await accounts.setBlocked(user, true) }
+    }
+
+    func unblock(req: Request) async throws -> Response {
+        try await change(req) { accounts, user in try await accounts.setBlocked(user, false) }
+    }
+
+    func unlock(req: Request) async throws -> Response {
+        try await change(req) { accounts, user in try await accounts.unlock(user) }
+    }
+
+    func reinvite(req: Request) async throws -> Response {
+        try await change(req) { accounts, user in
+            guard user.status == .invited else { throw AppError.message(.conflict, key: "admin.users.not_invited") }
+            try await accounts.sendInvitation(to: user, on: req.db)
+        }
+    }
+
+    private func change(_ req: Request, _ action: (UserAccounts, User) async throws -> Void) async throws -> Response {
+        let actor = try requireManager(req)
+        let user = try await managedUser(req, actor: actor, forChange: true)
+        guard user.id != actor.userID else { throw AppError.message(.conflict, key: "admin.users.not_self") }
+        try await action(accounts(req), user)
+        return req.redirect(to: "/admin/users/\(user.id!)", flash: "admin.saved")
+    }
+
+    private func requireManager(_ req: Request) throws -> Actor {
+        let actor = try req.actor
+        try Authorizer.require(actor, .manage, in: .administration)
+        return actor
+    }
+
+    /// Loads the user in the URL, answering 404 for users the actor may not see (so ids cannot be probed).
+    private func managedUser(_ req: Request, actor: Actor, forChange: Bool) async throws -> User {
+        guard let id = req.parameters.get("id", as: UUID.self), let user = try await User.find(id, on: req.db) else {
+            throw AppError.notFound
+        }
+        if actor.subject.scope == .all { return user }
+        guard user.$agency.id != nil, user.$agency.id == actor.subject.agencyID else { throw AppError.notFound }
+        if forChange, !Authorizer.canManage(actor, user: user) { throw AppError.forbidden }
+        return user
+    }
+
+    private func accounts(_ req: Request) -> UserAccounts {
+        UserAccounts(database: req.db, audit: req.audit, hasher: req.application.password, settings: req.application.settings)
+    }
+}

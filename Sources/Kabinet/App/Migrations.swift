@@ -1,0 +1,16 @@
+import Fluent
+
+/// Every migration in the order it landed. Never edit or reorder a landed one; add a new one at the end.
+enum Migrations {
+    static let all: [any Migration] = [
+        CreateOrganisation(),
+        CreateRoles(),
+        CreateUsers(),
+        CreateAccessGroups(),
+        CreateSessions(),
+        CreateAuditEntries(),
+        CreateNotifications(),
+        CreateJobs(),
+        CreateOutboxMessages(),
+    ]
+}

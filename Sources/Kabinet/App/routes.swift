@@ -1,0 +1,38 @@
+import KabinetDomain
+import Vapor
+
+/// Every route of the portal. Public pages first, then everything behind the login.
+func routes(_ app: Application) throws {
+    try app.register(collection: OperationsController())
+    try app.register(collection: LoginController())
+    try app.register(collection: RecoveryController())
+    try app.register(collection: SetPasswordController(purpose: .recovery))
+    try app.register(collection: SetPasswordController(purpose: .invitation))
+    if app.settings.developmentMailboxEnabled {
+        try app.register(collection: DevMailboxController())
+    }
+
+    let loggedIn = app.grouped(RequireLogin())
+    try loggedIn.register(collection: HomeController())
+    try loggedIn.register(collection: ProfileController())
+    try loggedIn.register(collection: NotificationsController())
+    try loggedIn.register(collection: AdminHomeController())
+    try loggedIn.register(collection: UsersAdminController())
+    try AdminScreens.register(on: loggedIn)
+
+    registerNavigation(app)
+}
+
+/// The sections in the top menu and on the start page. A module adds its entry when it lands.
+private func registerNavigation(_ app: Application) {
+    var navigation = NavigationRegistry()
+    navigation.add(NavigationEntry(
+        titleKey: "nav.administration", descriptionKey: "tile.administration", path: "/admin", icon: "⚙",
+        required: Permission(.administration, .view)))
+    navigation.add(NavigationEntry(
+        titleKey: "nav.notifications", descriptionKey: "tile.notifications", path: "/notifications", icon: "🔔",
+        required: nil, inTopMenu: false))
+    navigation.add(NavigationEntry(
+        titleKey: "nav.profile", descriptionKey: "tile.profile", path: "/profile", icon: "👤", required: nil, inTopMenu: false))
+    app.navigation = navigation
+}

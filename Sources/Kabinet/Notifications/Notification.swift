@@ -1,0 +1,28 @@
+import Fluent
+import Foundation
+
+/// A message for one user under the header bell: read or unread, with a link to what it is about.
+final class Notification: Model, @unchecked Sendable {
+    static let schema = "notifications"
+    @ID var id: UUID?
+    @Parent(key: "user_id") var user: User
+    @Field(key: "kind") var kind: String
+    @Field(key: "title") var title: String
+    @Field(key: "body") var body: String
+    @OptionalField(key: "link") var link: String?
+    @OptionalField(key: "read_at") var readAt: Date?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+    init(userID: UUID, kind: String, title: String, body: String, link: String?) {
+        self.$user.id = userID
+        self.kind = kind
+        self.title = title
+        self.body = body
+        self.link = link
+    }
+
+    static func unreadCount(for userID: UUID, on db: any Database) async throws -> Int {
+        try await Notification.query(on: db).filter(\.$user.$id == userID).filter(\.$readAt == nil).count()
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+
+/// Times are stored in UTC and shown to people in Moscow time, as the seeds do.
+enum MoscowTime {
+    static let zone = TimeZone(identifier: "Europe/Moscow")!
+
+    private static func formatter(_ pattern: String) -> DateFormatter {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "ru_RU")
+        formatter.timeZone = zone
+        formatter.dateFormat = pattern
+        return formatter
+    }
+
+    static func dateTime(_ date: Date?) -> String {
+        guard let date else { return "" }
+        return formatter("dd.MM.yyyy HH:mm").string(from: date)
+    }
+
+    static func date(_ date: Date?) -> String {
+        guard let date else { return "" }
+        return formatter("dd.MM.yyyy").string(from: date)
+    }
+
+    /// Parses a `yyyy-MM-dd` form value as the start of that day in Moscow.
+    static func parseDay(_ text: String?) -> Date? {
+        guard let text, !text.isEmpty else { return nil }
+        return formatter("yyyy-MM-dd").date(from: text)
+    }
+}

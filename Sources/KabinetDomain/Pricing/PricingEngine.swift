@@ -1,0 +1,87 @@
+import Foundation
+
+/// Prices a `QuoteRequest` with a `ProductDefinition`: validation, the exact linear solve, then
+/// rounding to kopecks so the line premiums add up to the payment exactly.
+///
+/// Never throws for user input: the outcome is a complete `Quote` or every `FieldError` found.
+public enum PricingEngine {
+    public static func quote(_ request: QuoteRequest, product: ProductDefinition) -> Result<Quote, QuoteRejection> {
+        let requestErrors = QuoteRequestValidator.errors(request, product: product)
+        guard requestErrors.isEmpty else { return .failure(QuoteRejection(requestErrors)) }
+
+        let age = request.birthDate.age(on: request.startDate)
+        let model = PricingModel(product: product, frequency: request.frequency, term: request.term,
+                                 age: age, sex: request.sex, selected: request.selectedRisks)
+        let field = request.basis.field
+        guard let solved = solve(model.equation, basis: request.basis) else {
+            return .failure(QuoteRejection([FieldError(field, .pricingUnsolvable)]))
+        }
+        let exactPremiums = model.premiums.map { $0.amount.value(payment: solved.payment, mainSum: solved.mainSum) }
+        guard exactPremiums.allSatisfy({ $0 >= 0 }) else {
+            return .failure(QuoteRejection([FieldError(field, .pricingPremiumTooLowForRisks)]))
+        }
+        guard let premiums = roundPremiums(exactPremiums, basis: request.basis, currency: product.currency) else {
+            return .failure(QuoteRejection([FieldError(field, .pricingAmountTooLarge)]))
+        }
+        var lines: [Quote.Line] = []
+        for (index, entry) in model.premiums.enumerated() {
+            guard let risk = product.risk(entry.code),
+                  let sum = sumInsured(of: risk.code, in: model, solved: solved, basis: request.basis,
+                                       product: product)
+            else { return .failure(QuoteRejection([FieldError(field, .pricingAmountTooLarge)])) }
+            lines.append(Quote.Line(riskCode: risk.code, riskName: risk.name, mandatory: risk.mandatory,
+                                    sumInsured: sum, premium: premiums[index]))
+        }
+        let total = Money.sum(lines.map(\.premium), currency: product.currency)
+        let limitErrors = QuoteLimitChecker.errors(lines: lines, total: total, request: request, product: product)
+        guard limitErrors.isEmpty else { return .failure(QuoteRejection(limitErrors)) }
+
+        let mainSum = lines.first { $0.riskCode == product.mainRisk }?.sumInsured
+            ?? sumInsured(of: product.mainRisk, in: model, solved: solved, basis: request.basis, product: product)
+            ?? .zero(product.currency)
+        return .success(Quote(
+            productCode: product.code, productName: product.name, productVersion: product.version,
+            currency: product.currency, startDate: request.startDate,
+            endDate: request.startDate.adding(years: request.term).adding(days: -1),
+            frequency: request.frequency, term: request.term, sex: request.sex, birthDate: request.birthDate,
+            ageAtStart: age, ageAtEnd: age + request.term, calculatedFrom: field, lines: lines,
+            totalPerPayment: total, totalPerYear: total * request.frequency.paymentsPerYear,
+            paymentCount: request.frequency.paymentCount(term: request.term), mainSumInsured: mainSum))
+    }
+
+    /// Solves `equation(P, M) = 0` for the amount that was not given. nil when the tariff makes
+    /// the unknown irrelevant (division by zero) — reported, never guessed.
+    static func solve(_ equation: AffineAmount, basis: QuoteRequest.Basis) -> (payment: Decimal, mainSum: Decimal)? {
+        switch basis {
+        case .premium(let money):
+            let payment = money.amount
+            guard equation.perMainSum != 0 else { return nil }
+            return (payment, -(equation.constant + equation.perPayment * payment) / equation.perMainSum)
+        case .sumInsured(let money):
+            let mainSum = money.amount
+            guard equation.perPayment != 0 else { return nil }
+            return (-(equation.constant + equation.perMainSum * mainSum) / equation.perPayment, mainSum)
+        }
+    }
+
+    /// From the premium the payment is fixed, so it is allocated over the exact premiums
+    /// (largest remainder). From the sum each premium is rounded half up and the payment is their
+    /// sum, so an older insured's rider can never come out a kopeck cheaper by allocation luck.
+    static func roundPremiums(_ exact: [Decimal], basis: QuoteRequest.Basis, currency: CurrencyCode) -> [Money]? {
+        switch basis {
+        case .premium(let payment):
+            return Money.allocate(payment, weights: exact)
+        case .sumInsured:
+            let rounded = exact.compactMap { Money.rounded($0, currency: currency) }
+            return rounded.count == exact.count ? rounded : nil
+        }
+    }
+
+    /// A risk's sum insured rounded half up; the typed main sum is kept exactly.
+    static func sumInsured(of code: String, in model: PricingModel, solved: (payment: Decimal, mainSum: Decimal),
+                           basis: QuoteRequest.Basis, product: ProductDefinition) -> Money? {
+        if code == product.mainRisk, case .sumInsured(let typed) = basis { return typed }
+        guard let amount = model.sums[code] else { return nil }
+        return Money.rounded(amount.value(payment: solved.payment, mainSum: solved.mainSum), currency: product.currency)
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+
+/// Russian and English texts of every `PricingMessageKey`.
+enum PricingMessageTexts {
+    static func texts(_ key: PricingMessageKey) -> (ru: String, en: String) {
+        switch key {
+        case .moneyEmpty: ("Укажите сумму", "Enter an amount")
+        case .moneyInvalid: ("Сумма должна состоять из цифр, например 100 000 или 100000,50", "The amount must be digits, e.g. 100 000 or 100000.50")
+        case .moneyAmbiguousSeparators: ("Используйте одну запятую или точку перед копейками; разряды разделяйте пробелами", "Use one comma or dot before the cents; group digits with spaces")
+        case .moneyTooManyFractionDigits: ("Не больше двух знаков после запятой", "No more than two decimal places")
+        case .moneyTooLarge: ("Слишком большая сумма", "The amount is too large")
+
+        case .pricingRequired: ("Обязательное поле", "Required field")
+        case .pricingDateInvalid: ("Укажите дату в формате ДД.ММ.ГГГГ", "Enter a date as DD.MM.YYYY")
+        case .pricingFrequencyUnknown: ("Неизвестная периодичность оплаты", "Unknown payment frequency")
+        case .pricingTermInvalid: ("Укажите срок в целых годах", "Enter the term in whole years")
+        case .pricingSexUnknown: ("Укажите пол", "Select the sex")
+        case .pricingBasisUnknown: ("Укажите взнос или страховую сумму", "Enter the premium or the sum insured")
+
+        case .pricingProductUnknown: ("Продукт не найден или недоступен", "The product is not found or not available")
+        case .pricingCurrencyMismatch: ("Валюта суммы должна совпадать с валютой продукта ({expected})", "The amount must be in the product currency ({expected})")
+        case .pricingPremiumNotPositive: ("Взнос должен быть больше нуля", "The premium must be greater than zero")
+        case .pricingSumInsuredNotPositive: ("Страховая сумма должна быть больше нуля", "The sum insured must be greater than zero")
+        case .pricingStartDateOutOfRange: ("Дата начала должна быть с {earliest} по {latest}", "The start date must be between {earliest} and {latest}")
+        case .pricingFrequencyNotAllowed: ("Для продукта доступна периодичность: {allowed}", "Available payment frequencies: {allowed}")
+        case .pricingTermNotAllowed: ("Срок {value} лет недоступен; доступные сроки: {allowed}", "A term of {value} years is not available; available terms: {allowed}")
+        case .pricingBirthDateInFuture: ("Дата рождения не может быть позже даты начала договора", "The birth date cannot be after the start date")
+        case .pricingAgeAtStartOutOfLimits: ("Возраст Застрахованного на дату начала — {age}; допустимо от {min} до {max} лет", "The insured's age at start is {age}; allowed from {min} to {max}")
+        case .pricingAgeAtEndOutOfLimits: ("Возраст Застрахованного на дату окончания — {age}; допустимо не более {max} лет", "The insured's age at the end is {age}; at most {max} allowed")
+        case .pricingRiskUnknown: ("Неизвестный риск: {risk}", "Unknown risk: {risk}")
+        case .pricingRiskMandatoryMissing: ("Риск «{name}» обязателен и не может быть отключен", "The risk “{name}” is mandatory and cannot be switched off")
+
+        case .pricingPremiumOutOfLimits: ("Взнос должен быть от {min} до {max}", "The premium must be between {min} and {max}")
+        case .pricingSumInsuredPremiumOutOfLimits: ("Для этой страховой суммы взнос составит {premium}; допустимо от {min} до {max}", "This sum insured needs a premium of {premium}; allowed from {min} to {max}")
+        case .pricingRiskSumOutOfLimits: ("Страховая сумма по риску «{name}» — {sum}; допустимо от {min} до {max}", "The sum insured for “{name}” is {sum}; allowed from {min} to {max}")
+        case .pricingPremiumTooLowForRisks: ("Взноса недостаточно для оплаты выбранных рисков; увеличьте взнос или отключите дополнительные риски", "The premium does not cover the selected risks; raise it or switch off optional risks")
+        case .pricingUnsolvable: ("Расчет по этому параметру для продукта невозможен", "This product cannot be calculated from this amount")
+        case .pricingAmountTooLarge: ("Слишком большая сумма для расчета", "The amount is too large to calculate")
+
+        case .tariffJsonSyntax: ("Файл не является корректным JSON: {detail}", "The file is not valid JSON: {detail}")
+        case .tariffJsonMissingField: ("Не заполнено обязательное поле", "A required field is missing")
+        case .tariffJsonWrongType: ("Неверный тип значения: {detail}", "Wrong value type: {detail}")
+        case .tariffJsonInvalidValue: ("Недопустимое значение: {detail}", "Invalid value: {detail}")
+        case .tariffJsonUnknownField: ("Неизвестное поле «{field}»; допустимые: {allowed}", "Unknown field “{field}”; allowed: {allowed}")
+
+        case .tariffCodeInvalid: ("Код «{value}» может содержать только латинские буквы, цифры, «-» и «_»", "The code “{value}” may contain only latin letters, digits, “-” and “_”")
+        case .tariffTextEmpty: ("Поле не может быть пустым", "The field cannot be empty")
+        case .tariffListEmpty: ("Список не может быть пустым", "The list cannot be empty")
+        case .tariffListDuplicate: ("Значение «{value}» повторяется", "The value “{value}” is repeated")
+        case .tariffStartDateWindowInvalid: ("Окно даты начала: minDaysAhead ({min}) должно быть ≥ 0 и ≤ maxDaysAhead ({max})", "Start window: minDaysAhead ({min}) must be ≥ 0 and ≤ maxDaysAhead ({max})")
+        case .tariffTermInvalid: ("Срок {value} должен быть от 1 до 100 лет", "The term {value} must be from 1 to 100 years")
+        case .tariffPremiumLimitsMissing: ("Нет лимитов взноса для периодичности {frequency}", "No premium limits for the frequency {frequency}")
+        case .tariffFrequencyNotOffered: ("Периодичность {frequency} не указана в frequencies", "The frequency {frequency} is not listed in frequencies")
+        case .tariffRangeInvalid: ("Минимум ({min}) должен быть больше нуля и не больше максимума ({max})", "The minimum ({min}) must be positive and not above the maximum ({max})")
+        case .tariffAmountPrecision: ("Сумма {value}: не больше {digits} знаков после точки", "The amount {value} must have at most {digits} decimal places")
+        case .tariffNumberNotPositive: ("Значение {value} должно быть больше нуля", "The value {value} must be greater than zero")
+        case .tariffRateOutOfRange: ("Ставка {value} должна быть от 0 до 1 (доля, а не проценты)", "The rate {value} must be between 0 and 1 (a fraction, not percent)")
+        case .tariffAgeLimitsInvalid: ("Возраст на начало: от {minAtStart} до {maxAtStart} — неверный диапазон", "Age at start {minAtStart}…{maxAtStart} is not a valid range")
+        case .tariffAgeAtEndUnreachable: ("Максимальный возраст на окончание {maxAtEnd} меньше {minAtStart} + {term}: продукт нельзя оформить", "Max age at end {maxAtEnd} is below {minAtStart} + {term}: nobody can buy the product")
+        case .tariffRiskUnknown: ("Риск «{value}» не описан в risks", "The risk “{value}” is not defined in risks")
+        case .tariffMainRiskOptional: ("Основной риск «{risk}» должен быть обязательным", "The main risk “{risk}” must be mandatory")
+        case .tariffSumInputNotMain: ("Правило input допустимо только для основного риска (mainRisk)", "The input rule is only allowed for the main risk (mainRisk)")
+        case .tariffRatioCycle: ("Страховые суммы ссылаются друг на друга по кругу (риск «{risk}»)", "Sums insured refer to each other in a cycle (risk “{risk}”)")
+        case .tariffRemainderOptional: ("Риск с правилом remainder должен быть обязательным", "A risk with the remainder rule must be mandatory")
+        case .tariffRemainderDuplicate: ("Правило remainder может быть только у одного риска", "Only one risk may use the remainder rule")
+        case .tariffRulesNotClosed: ("Нужно ровно одно: риск с взносом remainder либо основной риск с суммой input (сейчас: основной «{risk}», remainder — {remainder})", "Exactly one is needed: a remainder premium risk or an input main sum (now: main “{risk}”, remainder — {remainder})")
+        case .tariffSharesExceedPayment: ("Доли взноса рисков в сумме ({total}) не оставляют ничего на накопительную часть", "Premium shares add up to {total}, leaving nothing for the savings part")
+        case .tariffBandInvalid: ("Возрастная группа {ageFrom}–{ageTo}: начало больше конца", "Age band {ageFrom}–{ageTo}: start is after end")
+        case .tariffBandsGap: ("Пропуск в возрастах: ожидалось {expected}, указано {value}", "Gap in ages: expected {expected}, found {value}")
+        case .tariffBandsOverlap: ("Возрастные группы пересекаются: ожидалось {expected}, указано {value}", "Age bands overlap: expected {expected}, found {value}")
+        case .tariffBandsNotCovering: ("Таблица ставок не покрывает возраст {age}", "The rate table does not cover age {age}")
+        case .tariffCatalogDuplicate: ("Продукт {code} версии {version} загружен дважды", "Product {code} version {version} is loaded twice")
+        }
+    }
+}
