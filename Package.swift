@@ -17,7 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
     ],
     targets: [
-        .target(name: "KabinetDomain", exclude: ["Pricing", "Money"]),
+        .target(name: "KabinetDomain"),
         .target(
             name: "Kabinet",
             dependencies: [
@@ -33,7 +33,7 @@ let package = Package(
             resources: [.copy("Resources")]
         ),
         .executableTarget(name: "kabinet", dependencies: ["Kabinet"]),
-        .testTarget(name: "KabinetDomainTests", dependencies: ["KabinetDomain"], exclude: ["Pricing", "Money"]),
+        .testTarget(name: "KabinetDomainTests", dependencies: ["KabinetDomain"]),
         .testTarget(
             name: "KabinetTests",
             dependencies: [

@@ -66,7 +66,7 @@ enum DemoData {
             }
             let headGroup = AccessGroup(name: "Все продажи")
             try await headGroup.create(on: db)
-            for login in ["head", "agent", "agent2", "agent3", "teamlead"] {
+            for login in ["head", "agent", "agent2", "agent3"] {
                 try await AccessGroupMember(groupID: try headGroup.requireID(), userID: try created[login]!.requireID()).create(on: db)
             }
             try await Audit.system(db, login: "demo").record("demo.loaded", entity: "company", id: company.id?.uuidString,

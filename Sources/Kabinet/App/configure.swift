@@ -34,11 +34,12 @@ public func configure(_ app: Application, settings: Settings, database: Database
 public enum DatabaseChoice: Sendable {
     case sqliteMemory
     case sqliteFile(String)
-    case postgres(String)
+    /// A PostgreSQL URL, optionally with a schema to work in (tests give each test its own schema).
+    case postgres(String, schema: String? = nil)
 }
 
 private func configureDatabase(_ app: Application, settings: Settings, choice: DatabaseChoice?) throws {
-    let resolved = choice ?? settings.databaseURL.map(DatabaseChoice.postgres)
+    let resolved = choice ?? settings.databaseURL.map { DatabaseChoice.postgres($0) }
         ?? .sqliteFile(settings.dataDirectory + "/kabinet.sqlite")
     switch resolved {
     case .sqliteMemory:
@@ -48,8 +49,9 @@ private func configureDatabase(_ app: Application, settings: Settings, choice: D
             atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         app.databases.use(.sqlite(.file(path)), as: .sqlite)
         app.lifecycle.use(SQLiteTuning())
-    case .postgres(let url):
+    case .postgres(let url, let schema):
         var config = try SQLPostgresConfiguration(url: url)
+        if let schema { config.searchPath = [schema] }
         if url.contains("sslmode=disable") || !url.contains("sslmode") {
             config.coreConfiguration.tls = .disable
         }

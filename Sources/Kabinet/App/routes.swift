@@ -4,6 +4,7 @@ import Vapor
 /// Every route of the portal. Public pages first, then everything behind the login.
 func routes(_ app: Application) throws {
     try app.register(collection: OperationsController())
+    try app.register(collection: LanguageController())
     try app.register(collection: LoginController())
     try app.register(collection: RecoveryController())
     try app.register(collection: SetPasswordController(purpose: .recovery))
@@ -27,12 +28,12 @@ func routes(_ app: Application) throws {
 private func registerNavigation(_ app: Application) {
     var navigation = NavigationRegistry()
     navigation.add(NavigationEntry(
-        titleKey: "nav.administration", descriptionKey: "tile.administration", path: "/admin", icon: "⚙",
+        titleKey: "nav.administration", descriptionKey: "tile.administration", path: "/admin", icon: "settings",
         required: Permission(.administration, .view)))
     navigation.add(NavigationEntry(
-        titleKey: "nav.notifications", descriptionKey: "tile.notifications", path: "/notifications", icon: "🔔",
+        titleKey: "nav.notifications", descriptionKey: "tile.notifications", path: "/notifications", icon: "bell",
         required: nil, inTopMenu: false))
     navigation.add(NavigationEntry(
-        titleKey: "nav.profile", descriptionKey: "tile.profile", path: "/profile", icon: "👤", required: nil, inTopMenu: false))
+        titleKey: "nav.profile", descriptionKey: "tile.profile", path: "/profile", icon: "user", required: nil, inTopMenu: false))
     app.navigation = navigation
 }

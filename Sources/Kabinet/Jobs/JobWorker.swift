@@ -89,7 +89,7 @@ struct JobWorker: Sendable {
         min(3600, 5 * pow(2, Double(max(0, attempt - 1))))
     }
 
-    /// Moves each due recurring schedule forward with a conditional update, so only one instance enqueues it.
+    /// Moves each due recurring schedule forward with a conditional update (still due?), so only one instance enqueues it.
     func enqueueDueRecurringJobs(now: Date = Date()) async throws {
         let due = try await RecurringJob.query(on: application.db).filter(\.$nextRunAt <= now).all()
         guard let sql = application.db as? any SQLDatabase else { return }
@@ -97,7 +97,7 @@ struct JobWorker: Sendable {
             let next = now.addingTimeInterval(TimeInterval(schedule.intervalSeconds))
             let moved = try await sql.raw("""
                 UPDATE recurring_jobs SET next_run_at = \(bind: next) \
-                WHERE id = \(bind: schedule.id) AND next_run_at = \(bind: schedule.nextRunAt) RETURNING id
+                WHERE id = \(bind: schedule.id) AND next_run_at <= \(bind: now) RETURNING id
                 """).all()
             if !moved.isEmpty {
                 try await JobQueue(database: application.db).enqueue(schedule.kind, NoPayload())

@@ -4,7 +4,6 @@ import Vapor
 struct HomeController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(use: home)
-        routes.post("language", use: language)
     }
 
     struct HomeContent: Encodable {
@@ -14,6 +13,14 @@ struct HomeController: RouteCollection {
     func home(req: Request) async throws -> Response {
         let actor = try req.actor
         return try await req.page("home/index", title: "home.title", HomeContent(greeting: req.t("home.greeting", actor.fullName)))
+    }
+
+}
+
+/// Switching the interface language: open to everyone, the login page included.
+struct LanguageController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.post("language", use: language)
     }
 
     struct LanguageForm: Content {

@@ -27,6 +27,8 @@ struct PageFrame: Encodable {
     var unreadNotifications: Int
     var flash: String?
     var developmentMailbox: Bool
+    /// The current path, so the language switch returns to the same page.
+    var path: String
 }
 
 /// A page: the frame plus the page's own content.
@@ -56,7 +58,7 @@ extension Request {
         var frame = PageFrame(
             title: t(titleKey), company: settings.companyName, locale: locale, user: nil, menu: [],
             unreadNotifications: 0, flash: Flash.take(from: self).map { t($0) },
-            developmentMailbox: settings.developmentMailboxEnabled)
+            developmentMailbox: settings.developmentMailboxEnabled, path: url.path)
         guard let actor = optionalActor else { return frame }
         let channel: String? = try await actor.channelID.asyncMap { id in
             try await SalesChannel.find(id, on: db)?.name

@@ -20,8 +20,13 @@ public enum PricingEngine {
         guard exactPremiums.allSatisfy({ $0 >= 0 }) else {
             return .failure(QuoteRejection([FieldError(field, .pricingPremiumTooLowForRisks)]))
         }
-        guard let premiums = roundPremiums(exactPremiums, basis: request.basis, currency: product.currency) else {
+        let remainderIndex = model.premiums.firstIndex { product.risk($0.code)?.premium == .remainder }
+        guard let premiums = roundPremiums(exactPremiums, remainderIndex: remainderIndex, payment: solved.payment,
+                                           basis: request.basis, currency: product.currency) else {
             return .failure(QuoteRejection([FieldError(field, .pricingAmountTooLarge)]))
+        }
+        guard !premiums.contains(where: \.isNegative) else {
+            return .failure(QuoteRejection([FieldError(field, .pricingPremiumTooLowForRisks)]))
         }
         var lines: [Quote.Line] = []
         for (index, entry) in model.premiums.enumerated() {
@@ -32,7 +37,9 @@ public enum PricingEngine {
             lines.append(Quote.Line(riskCode: risk.code, riskName: risk.name, mandatory: risk.mandatory,
                                     sumInsured: sum, premium: premiums[index]))
         }
-        let total = Money.sum(lines.map(\.premium), currency: product.currency)
+        guard let total = checkedSum(lines.map(\.premium), currency: product.currency),
+              !total.minorUnits.multipliedReportingOverflow(by: Int64(request.frequency.paymentsPerYear)).overflow
+        else { return .failure(QuoteRejection([FieldError(field, .pricingAmountTooLarge)])) }
         let limitErrors = QuoteLimitChecker.errors(lines: lines, total: total, request: request, product: product)
         guard limitErrors.isEmpty else { return .failure(QuoteRejection(limitErrors)) }
 
@@ -65,16 +72,35 @@ public enum PricingEngine {
     }
 
     /// From the premium the payment is fixed, so it is allocated over the exact premiums
-    /// (largest remainder). From the sum each premium is rounded half up and the payment is their
-    /// sum, so an older insured's rider can never come out a kopeck cheaper by allocation luck.
-    static func roundPremiums(_ exact: [Decimal], basis: QuoteRequest.Basis, currency: CurrencyCode) -> [Money]? {
+    /// (largest remainder). From the sum each premium is rounded half up, so an older insured's
+    /// rider can never come out a kopeck cheaper by allocation luck; the payment is then their
+    /// sum — or, when a savings part takes the remainder, the payment is rounded once and the
+    /// savings part absorbs the rounding, so riders never change the payment.
+    static func roundPremiums(_ exact: [Decimal], remainderIndex: Int?, payment: Decimal,
+                              basis: QuoteRequest.Basis, currency: CurrencyCode) -> [Money]? {
         switch basis {
         case .premium(let payment):
             return Money.allocate(payment, weights: exact)
         case .sumInsured:
-            let rounded = exact.compactMap { Money.rounded($0, currency: currency) }
-            return rounded.count == exact.count ? rounded : nil
+            var rounded = exact.compactMap { Money.rounded($0, currency: currency) }
+            guard rounded.count == exact.count else { return nil }
+            if let remainderIndex, let total = Money.rounded(payment, currency: currency) {
+                let others = rounded.indices.filter { $0 != remainderIndex }.map { rounded[$0] }
+                rounded[remainderIndex] = total - Money.sum(others, currency: currency)
+            }
+            return rounded
         }
+    }
+
+    /// Sum that reports Int64 overflow instead of trapping (absurd typed amounts must not crash).
+    static func checkedSum(_ values: [Money], currency: CurrencyCode) -> Money? {
+        var total: Int64 = 0
+        for value in values {
+            let (next, overflow) = total.addingReportingOverflow(value.minorUnits)
+            if overflow { return nil }
+            total = next
+        }
+        return Money(minorUnits: total, currency: currency)
     }
 
     /// A risk's sum insured rounded half up; the typed main sum is kept exactly.

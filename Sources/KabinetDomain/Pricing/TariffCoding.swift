@@ -5,7 +5,7 @@ import Foundation
 /// Tariff files are written by people. A misspelt optional field ("frequencyLoading") would be
 /// silently ignored by a lenient decoder and the product would price wrongly, so every object
 /// rejects fields it does not know, with the path of the offending field.
-struct AnyCodingKey: CodingKey, Hashable {
+struct TariffJSONKey: CodingKey, Hashable {
     let stringValue: String
     let intValue: Int?
 
@@ -26,10 +26,10 @@ enum TariffCoding {
     /// Throws `UnknownTariffField` for the first field of the current object that is not one of
     /// `allowed` (sorted, so the message is deterministic).
     static func rejectUnknownKeys(in decoder: any Decoder, allowed: [String]) throws {
-        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        let container = try decoder.container(keyedBy: TariffJSONKey.self)
         let unknown = container.allKeys.map(\.stringValue).filter { !allowed.contains($0) }.sorted()
         if let first = unknown.first {
-            throw UnknownTariffField(codingPath: container.codingPath + [AnyCodingKey(first)], field: first, allowed: allowed)
+            throw UnknownTariffField(codingPath: container.codingPath + [TariffJSONKey(first)], field: first, allowed: allowed)
         }
     }
 

@@ -1,0 +1,69 @@
+"""The access journey: log in as a demo agent, see the start page tiles, log out; a wrong password gets the seed's message."""
+from conftest import login, shot, PASSWORD
+
+SEED_FAILURE = ("Неверный логин или пароль. Введите корректный логин/пароль "
+                "или воспользуйтесь функцией восстановления доступа.")
+
+
+def test_agent_logs_in_sees_tiles_and_logs_out(server, browser):
+    browser.get(server + "/login")
+    for text in ("Логин", "Пароль", "Запомнить", "Войти", "Восстановить доступ"):
+        assert text in browser.page_source
+    shot(browser, "login")
+    login(browser, server, "agent")
+    assert browser.current_url.rstrip("/") == server
+    tiles = browser.find_elements("css selector", "[data-testid=tile]")
+    assert len(tiles) >= 2
+    assert browser.find_element("css selector", "[data-testid=header-login]").text == "agent"
+    assert "DSF" in browser.page_source
+    shot(browser, "home-agent")
+    browser.find_element("css selector", "[data-testid=logout]").click()
+    assert "/login" in browser.current_url
+    browser.get(server + "/")
+    assert "/login" in browser.current_url
+
+
+def test_wrong_password_shows_seed_message(server, browser):
+    login(browser, server, "agent", "not-the-password-1")
+    message = browser.find_element("css selector", "[data-testid=login-error]").text
+    assert message == SEED_FAILURE
+    shot(browser, "login-failed")
+
+
+def test_admin_invites_user_who_sets_password_from_mailbox(server, browser):
+    login(browser, server, "admin")
+    browser.get(server + "/admin/users/new")
+    browser.find_element("name", "login").send_keys("e2e.agent")
+    browser.find_element("name", "fullName").send_keys("Орлова Дарья Игоревна")
+    browser.find_element("name", "email").send_keys("orlova@example.ru")
+    browser.find_element("css selector", "button.primary").click()
+    assert "Пользователь создан" in browser.page_source
+    shot(browser, "admin-user-created")
+    browser.find_element("css selector", "[data-testid=logout]").click()
+
+    browser.get(server + "/dev/mailbox?to=orlova@example.ru")
+    browser.find_element("partial link text", "приглашение").click()
+    shot(browser, "mailbox-invitation")
+    browser.find_element("css selector", "[data-testid=message-body] a").click()
+    browser.find_element("name", "password").send_keys("Orlova2025")
+    browser.find_element("name", "confirmation").send_keys("Orlova2025")
+    browser.find_element("css selector", "button.primary").click()
+    assert "Пароль сохранён" in browser.page_source
+    login(browser, server, "e2e.agent", "Orlova2025")
+    assert browser.find_element("css selector", "[data-testid=header-login]").text == "e2e.agent"
+
+
+def test_recovery_through_mailbox(server, browser):
+    browser.get(server + "/login")
+    browser.find_element("link text", "Восстановить доступ").click()
+    browser.find_element("name", "login").send_keys("agent2")
+    browser.find_element("css selector", "button.primary").click()
+    assert browser.find_element("css selector", "[data-testid=recover-sent]")
+    browser.get(server + "/dev/mailbox?to=agent2@kabinet.local")
+    browser.find_element("partial link text", "восстановление доступа").click()
+    browser.find_element("css selector", "[data-testid=message-body] a").click()
+    browser.find_element("name", "password").send_keys("Recovered2025")
+    browser.find_element("name", "confirmation").send_keys("Recovered2025")
+    browser.find_element("css selector", "button.primary").click()
+    login(browser, server, "agent2", "Recovered2025")
+    assert browser.find_element("css selector", "[data-testid=header-login]").text == "agent2"
