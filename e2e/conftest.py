@@ -84,3 +84,12 @@ def login(driver, base, user, password=PASSWORD):
     driver.find_element("name", "login").send_keys(user)
     driver.find_element("name", "password").send_keys(password)
     driver.find_element("css selector", "button.primary").click()
+    from selenium.webdriver.support.ui import WebDriverWait
+    WebDriverWait(driver, 10).until(lambda d: "/login" not in d.current_url or "data-testid=\"login-error\"" in d.page_source)
+
+
+def wait_for_text(driver, text, timeout=10):
+    """Waits until the page shows `text`: a form submit returns before the next page has loaded."""
+    from selenium.webdriver.support.ui import WebDriverWait
+    WebDriverWait(driver, timeout).until(lambda d: text in d.page_source)
+    return True

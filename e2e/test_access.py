@@ -1,5 +1,5 @@
 """The access journey: log in as a demo agent, see the start page tiles, log out; a wrong password gets the seed's message."""
-from conftest import login, shot, PASSWORD
+from conftest import login, shot, wait_for_text, PASSWORD
 
 SEED_FAILURE = ("Неверный логин или пароль. Введите корректный логин/пароль "
                 "или воспользуйтесь функцией восстановления доступа.")
@@ -18,6 +18,7 @@ def test_agent_logs_in_sees_tiles_and_logs_out(server, browser):
     assert "DSF" in browser.page_source
     shot(browser, "home-agent")
     browser.find_element("css selector", "[data-testid=logout]").click()
+    assert wait_for_text(browser, "Восстановить доступ")
     assert "/login" in browser.current_url
     browser.get(server + "/")
     assert "/login" in browser.current_url
@@ -37,9 +38,10 @@ def test_admin_invites_user_who_sets_password_from_mailbox(server, browser):
     browser.find_element("name", "fullName").send_keys("Орлова Дарья Игоревна")
     browser.find_element("name", "email").send_keys("orlova@example.ru")
     browser.find_element("css selector", "button.primary").click()
-    assert "Пользователь создан" in browser.page_source
+    assert wait_for_text(browser, "Пользователь создан")
     shot(browser, "admin-user-created")
     browser.find_element("css selector", "[data-testid=logout]").click()
+    assert wait_for_text(browser, "Восстановить доступ")
 
     browser.get(server + "/dev/mailbox?to=orlova@example.ru")
     browser.find_element("partial link text", "приглашение").click()
@@ -48,7 +50,7 @@ def test_admin_invites_user_who_sets_password_from_mailbox(server, browser):
     browser.find_element("name", "password").send_keys("Orlova2025")
     browser.find_element("name", "confirmation").send_keys("Orlova2025")
     browser.find_element("css selector", "button.primary").click()
-    assert "Пароль сохранён" in browser.page_source
+    assert wait_for_text(browser, "Пароль сохранён")
     login(browser, server, "e2e.agent", "Orlova2025")
     assert browser.find_element("css selector", "[data-testid=header-login]").text == "e2e.agent"
 
@@ -65,5 +67,6 @@ def test_recovery_through_mailbox(server, browser):
     browser.find_element("name", "password").send_keys("Recovered2025")
     browser.find_element("name", "confirmation").send_keys("Recovered2025")
     browser.find_element("css selector", "button.primary").click()
+    assert wait_for_text(browser, "Пароль сохранён")
     login(browser, server, "agent2", "Recovered2025")
     assert browser.find_element("css selector", "[data-testid=header-login]").text == "agent2"
