@@ -89,6 +89,10 @@ struct LoginController: RouteCollection {
         if Self.throttle.isLocked(next, now: now) {
             try await req.audit.record("auth.lockout", entity: "user", id: user.id?.uuidString,
                 summary: "Вход заблокирован на 15 минут после 5 неудачных попыток: \(user.login)")
+            // The owner should know someone is guessing their password, and that recovery lifts the lock.
+            try await Notifier(database: req.db).notify(
+                try user.requireID(), kind: "security.lockout", titleKey: "notification.lockout.title",
+                bodyKey: "notification.lockout.body", link: "/profile")
             return try await refuse("login.locked", Self.minutesLeft(user, now: now))
         }
         return try await refuse("login.failed")

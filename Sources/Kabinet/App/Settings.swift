@@ -22,6 +22,8 @@ public struct Settings: Sendable {
     public var isProduction: Bool
     public var secureCookies: Bool
     public var workerPollInterval: Double
+    /// When set, /metrics answers only requests with `Authorization: Bearer <token>`.
+    public var metricsToken: String?
 
     /// The development mailbox shows every message in the browser; never in production.
     public var developmentMailboxEnabled: Bool { !isProduction && mailTransport == .development }
@@ -63,7 +65,8 @@ extension Settings {
             loadDemoData: reader.bool("KABINET_DEMO", default: !isProduction),
             isProduction: isProduction,
             secureCookies: reader.bool("KABINET_SECURE_COOKIES", default: baseURL.hasPrefix("https://")),
-            workerPollInterval: reader.double("KABINET_WORKER_POLL_SECONDS", default: 1.0)
+            workerPollInterval: reader.double("KABINET_WORKER_POLL_SECONDS", default: 1.0),
+            metricsToken: reader.string("KABINET_METRICS_TOKEN")
         )
         if mailTransport == .smtp, settings.smsGatewayURL == nil, isProduction {
             reader.problems.append("SMS_GATEWAY_URL is required in production (SMS codes are sent through it)")

@@ -30,7 +30,13 @@ struct NotificationsController: RouteCollection {
         let total = try await query.count()
         let rows = try await query.copy().sort(\.$createdAt, .descending).range(paging.offset..<(paging.offset + paging.size)).all()
         return try await req.page("notifications/list", title: "notifications.title", ListContent(
-            rows: rows.map { Row(id: $0.id!, title: $0.title, body: $0.body, createdAt: MoscowTime.dateTime($0.createdAt), unread: $0.readAt == nil) },
+            rows: rows.map { note in
+                let text = req.application.localization
+                return Row(
+                    id: note.id!, title: text.text(note.title, locale: req.locale, note.arguments),
+                    body: text.text(note.body, locale: req.locale, note.arguments),
+                    createdAt: MoscowTime.dateTime(note.createdAt), unread: note.readAt == nil)
+            },
             paging: paging.links(total: total, request: req)))
     }
 
@@ -59,7 +65,9 @@ struct NotificationsController: RouteCollection {
 struct Notifier: Sendable {
     let database: any Database
 
-    func notify(_ userID: UUID, kind: String, title: String, body: String, link: String?) async throws {
-        try await Notification(userID: userID, kind: kind, title: title, body: body, link: link).create(on: database)
+    /// `titleKey` and `bodyKey` are localisation keys; `arguments` fill their `{0}`, `{1}`… when shown.
+    func notify(_ userID: UUID, kind: String, titleKey: String, bodyKey: String, arguments: [String] = [], link: String?) async throws {
+        try await Notification(userID: userID, kind: kind, titleKey: titleKey, bodyKey: bodyKey, arguments: arguments, link: link)
+            .create(on: database)
     }
 }

@@ -27,6 +27,11 @@ struct OperationsController: RouteCollection {
     }
 
     func metrics(req: Request) async throws -> Response {
+        if let expected = req.application.settings.metricsToken {
+            guard let sent = req.headers.bearerAuthorization?.token, SecretToken.constantTimeEquals(sent, expected) else {
+                throw Abort(.unauthorized)
+            }
+        }
         let queued = try await Job.query(on: req.db).filter(\.$status == Job.Status.queued.rawValue).count()
         let failedMessages = try await OutboxMessage.query(on: req.db)
             .filter(\.$status == OutboxMessage.Status.failed.rawValue).count()

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import KabinetDomain
 import Vapor
 
 /// The job that hands one outbox message to its transport. A failure is recorded on the message and rethrown so
@@ -38,9 +39,24 @@ enum OutboxDelivery {
             if message.attempts >= Outbox.maxAttempts {
                 message.status = OutboxMessage.Status.failed.rawValue
                 KabinetMetrics.outboxFailed(channel: message.channel)
+                try await notifyAdministrators(about: message, on: context.db)
             }
             try await message.save(on: context.db)
             throw error
+        }
+    }
+
+    /// Administrators see a failed delivery under the bell, with a link to the outbox page where they can resend it.
+    static func notifyAdministrators(about message: OutboxMessage, on db: any Database) async throws {
+        let admins = try await User.query(on: db)
+            .filter(\.$roleCode == BuiltInRole.administrator.rawValue).filter(\.$status == .active).all()
+        let notifier = Notifier(database: db)
+        for admin in admins {
+            try await notifier.notify(
+                try admin.requireID(), kind: "outbox.failed", titleKey: "notification.outbox_failed.title",
+                bodyKey: "notification.outbox_failed.body",
+                arguments: [message.channel.uppercased(), message.recipient, String(message.attempts), message.lastError ?? ""],
+                link: "/admin/outbox?status=failed")
         }
     }
 }

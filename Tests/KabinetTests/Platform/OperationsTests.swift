@@ -26,6 +26,15 @@ struct OperationsTests {
         }
     }
 
+    @Test("With a metrics token configured, /metrics needs it")
+    func metricsToken() async throws {
+        try await withKabinet(settings: try testSettings(["KABINET_METRICS_TOKEN": "scrape-secret"])) { app in
+            #expect(try await Browser(app).get("/metrics", accept: "text/plain").status == .unauthorized)
+            let response = try await app.testing().sendRequest(.GET, "/metrics", headers: ["Authorization": "Bearer scrape-secret"])
+            #expect(response.status == .ok)
+        }
+    }
+
     @Test("An unknown page gets a friendly 404 page in Russian that leaks nothing")
     func notFound() async throws {
         try await withKabinet { app in

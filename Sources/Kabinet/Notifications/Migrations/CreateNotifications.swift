@@ -8,6 +8,7 @@ struct CreateNotifications: AsyncMigration {
             .field("kind", .string, .required)
             .field("title", .string, .required)
             .field("body", .string, .required)
+            .field("arguments", .string, .required)
             .field("link", .string)
             .field("read_at", .datetime)
             .field("created_at", .datetime)
