@@ -53,6 +53,8 @@ def server():
             time.sleep(0.3)
     else:
         raise RuntimeError("kabinet did not start")
+    os.environ["KABINET_E2E_DATA"] = data
+    os.environ["KABINET_E2E_BINARY"] = _binary()
     yield base
     process.terminate()
     try:

@@ -70,3 +70,19 @@ def test_recovery_through_mailbox(server, browser):
     assert wait_for_text(browser, "Пароль сохранён")
     login(browser, server, "agent2", "Recovered2025")
     assert browser.find_element("css selector", "[data-testid=header-login]").text == "agent2"
+
+
+def test_command_line_creates_user_who_logs_in(server, browser):
+    import os
+    import subprocess
+    env = dict(os.environ, KABINET_DATA_DIR=os.environ["KABINET_E2E_DATA"], KABINET_WORKERS="false")
+    result = subprocess.run([os.environ["KABINET_E2E_BINARY"], "users", "create", "--login", "cli.operator",
+                             "--role", "operator", "--name", "Командная Строка", "--password", "Cli2025pass"],
+                            env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "cli.operator" in result.stdout
+    weak = subprocess.run([os.environ["KABINET_E2E_BINARY"], "users", "create", "--login", "cli.weak",
+                           "--role", "agent", "--password", "short"], env=env, capture_output=True, text=True, timeout=60)
+    assert weak.returncode != 0
+    login(browser, server, "cli.operator", "Cli2025pass")
+    assert browser.find_element("css selector", "[data-testid=header-login]").text == "cli.operator"

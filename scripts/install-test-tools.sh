@@ -19,6 +19,6 @@ fi
 
 python3 - <<'PY' || python3 -m pip install -q selenium aiosmtpd openpyxl schemathesis pytest
 import importlib, sys
-for name in ("selenium", "aiosmtpd", "openpyxl", "pytest"):
+for name in ("selenium", "aiosmtpd", "openpyxl", "pytest", "schemathesis", "yaml"):
     importlib.import_module(name)
 PY

@@ -2,11 +2,14 @@ import Fluent
 import KabinetDomain
 import Vapor
 
-/// «Профиль»: who I am, my role and organisation, and changing my password.
+/// «Профиль»: who I am, my role and organisation, changing my password, and my API tokens
+/// (`ProfileController+Tokens.swift`).
 struct ProfileController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("profile", use: show)
         routes.post("profile", "password", use: changePassword)
+        routes.post("profile", "tokens", use: createToken)
+        routes.post("profile", "tokens", ":id", "revoke", use: revokeToken)
     }
 
     struct ProfileContent: Encodable {
@@ -18,19 +21,25 @@ struct ProfileController: RouteCollection {
         var office: String?
         var errors: [String: String]
         var policy: String
+        var tokens: [TokenRow]
+        /// A token just created: its secret is on this one page and nowhere else.
+        var newToken: NewToken?
     }
 
     func show(req: Request) async throws -> Response {
         try await render(req, errors: [:])
     }
 
-    private func render(_ req: Request, errors: [String: String], status: HTTPStatus = .ok) async throws -> Response {
+    func render(_ req: Request, errors: [String: String], status: HTTPStatus = .ok, newToken: NewToken? = nil)
+        async throws -> Response
+    {
         let actor = try req.actor
         let user = try await User.query(on: req.db).filter(\.$id == actor.userID).with(\.$agency).with(\.$office).first()
         return try await req.page("access/profile", title: "profile.title",
             ProfileContent(
                 login: actor.login, fullName: actor.fullName, email: actor.email, role: req.t("role.\(actor.roleCode)"),
-                agency: user?.agency?.name, office: user?.office?.name, errors: errors, policy: req.t("password.policy")),
+                agency: user?.agency?.name, office: user?.office?.name, errors: errors, policy: req.t("password.policy"),
+                tokens: try await tokenRows(req, userID: actor.userID), newToken: newToken),
             status: status)
     }
 

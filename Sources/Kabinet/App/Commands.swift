@@ -4,18 +4,26 @@ import Vapor
 
 /// `kabinet demo`: migrates and loads the demo organisation and users into an empty database.
 struct DemoCommand: AsyncCommand {
-    struct Signature: CommandSignature {}
+    struct Signature: CommandSignature {
+        @Option(name: "contracts", help: "also generate this many random contracts of the demo agents (e.g. 1000000)")
+        var contracts: Int?
+    }
+
     var help: String { "Loads demo data (company, channels, agencies, offices, a user for every role)" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await app.autoMigrate()
-        guard try await User.query(on: app.db).count() == 0 else {
+        try await ProductCatalogStore.importBundled(app)
+        if try await User.query(on: app.db).count() == 0 {
+            let logins = try await DemoData.load(into: app)
+            DemoData.printLogins(logins, baseURL: app.settings.baseURL)
+        } else if signature.contracts == nil {
             context.console.warning("The database already has users; demo data is loaded only into an empty one.")
-            return
         }
-        let logins = try await DemoData.load(into: app)
-        DemoData.printLogins(logins, baseURL: app.settings.baseURL)
+        if let count = signature.contracts {
+            try await ContractGenerator.run(count, app: app, console: context.console)
+        }
     }
 }
 

@@ -15,7 +15,7 @@ enum DemoData {
 
     static func load(into app: Application) async throws -> [Login] {
         let hash = try app.password.hash(password)
-        return try await app.db.transaction { db in
+        let logins = try await app.db.transaction { db in
             let company = Company(name: app.settings.companyName)
             try await company.create(on: db)
             var channels: [String: SalesChannel] = [:]
@@ -28,7 +28,7 @@ enum DemoData {
             let south = Agency(channelID: try channels["CUP"]!.requireID(), name: "ООО «Южный брокер»", inn: "7728168971")
             try await north.create(on: db)
             try await south.create(on: db)
-            let start = MoscowTime.parseDay("2024-01-01")!
+            let start = CalendarDay.parse("2024-01-01")!
             for (agency, number) in [(north, "1000002"), (north, "1000003"), (south, "2000001")] {
                 try await AgencyAgreement(agencyID: try agency.requireID(), number: number, startsOn: start).create(on: db)
             }
@@ -73,6 +73,8 @@ enum DemoData {
                 summary: "Загружены демонстрационные данные")
             return logins
         }
+        try await DemoBlankRanges.load(into: app)
+        return logins
     }
 
     static func printLogins(_ logins: [Login], baseURL: String) {

@@ -13,6 +13,7 @@ public enum KabinetMain {
             app.asyncCommands.use(DemoCommand(), as: "demo")
             app.asyncCommands.use(UsersCommand(), as: "users")
             app.asyncCommands.use(WorkerCommand(), as: "worker")
+            app.asyncCommands.use(TokensCommand(), as: "tokens")
             if isServing(env.arguments) {
                 try await prepareToServe(app, settings: settings)
             }
@@ -34,6 +35,7 @@ public enum KabinetMain {
     /// A fresh install should just work: migrate, load demo data into an empty database, start the workers.
     static func prepareToServe(_ app: Application, settings: Settings) async throws {
         try await app.autoMigrate()
+        try await ProductCatalogStore.importBundled(app)
         if settings.loadDemoData, try await User.query(on: app.db).count() == 0 {
             let logins = try await DemoData.load(into: app)
             DemoData.printLogins(logins, baseURL: settings.baseURL)

@@ -12,5 +12,14 @@ enum Migrations {
         CreateNotifications(),
         CreateJobs(),
         CreateOutboxMessages(),
+        CreateProductVersions(),
+        CreateQuotes(),
+        CreateAPITokens(),
+        CreateContracts(),
+        CreateContractHistory(),
+        CreateBlankRanges(),
+        CreateBlankAlerts(),
+        CreateContractFormStashes(),
+        CreateContractListCounts(),
     ]
 }

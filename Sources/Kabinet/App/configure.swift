@@ -85,6 +85,7 @@ private func configureMiddleware(_ app: Application, settings: Settings) {
     app.middleware.use(ErrorPagesMiddleware())
     app.middleware.use(FileMiddleware(publicDirectory: BundledResources.root + "Public/"))
     app.middleware.use(SessionAuthenticator())
+    app.middleware.use(FormBodyCollector(exemptPrefixes: ["/api/"]))
     app.middleware.use(CSRFMiddleware(secureCookies: settings.secureCookies, exemptPrefixes: ["/api/"]))
     app.routes.defaultMaxBodySize = "2mb"
 }

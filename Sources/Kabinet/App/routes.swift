@@ -9,6 +9,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: RecoveryController())
     try app.register(collection: SetPasswordController(purpose: .recovery))
     try app.register(collection: SetPasswordController(purpose: .invitation))
+    try APIRoutes.register(on: app)
     if app.settings.developmentMailboxEnabled {
         try app.register(collection: DevMailboxController())
     }
@@ -20,6 +21,13 @@ func routes(_ app: Application) throws {
     try loggedIn.register(collection: AdminHomeController())
     try loggedIn.register(collection: UsersAdminController())
     try AdminScreens.register(on: loggedIn)
+    try loggedIn.register(collection: ProductsController())
+    try loggedIn.register(collection: QuotesController())
+    try loggedIn.register(collection: TariffsAdminController())
+    try loggedIn.register(collection: ContractListController())
+    try loggedIn.register(collection: ContractFormController())
+    try loggedIn.register(collection: ContractCardController())
+    try loggedIn.register(collection: BlankRangesAdminController())
 
     registerNavigation(app)
 }
@@ -27,6 +35,9 @@ func routes(_ app: Application) throws {
 /// The sections in the top menu and on the start page. A module adds its entry when it lands.
 private func registerNavigation(_ app: Application) {
     var navigation = NavigationRegistry()
+    navigation.add(ProductsNavigation.products)
+    navigation.add(ProductsNavigation.quotes)
+    navigation.add(ContractsNavigation.contracts)
     navigation.add(NavigationEntry(
         titleKey: "nav.administration", descriptionKey: "tile.administration", path: "/admin", icon: "settings",
         required: Permission(.administration, .view)))

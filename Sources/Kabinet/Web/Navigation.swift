@@ -11,7 +11,18 @@ struct NavigationEntry: Sendable {
     /// The grant needed to see the entry; nil means every logged-in user.
     var required: Permission?
     var inTopMenu: Bool = true
+    /// Makes the top-menu entry a dropdown («Продукты ▾») of these links, worked out per request (the product
+    /// catalog changes without a restart). The entry's own path stays the "show all" link and the start-page tile.
+    var children: NavigationChildren?
 }
+
+/// One link of a dropdown entry.
+struct NavigationLink: Sendable {
+    var title: String
+    var path: String
+}
+
+typealias NavigationChildren = @Sendable (Request) async throws -> [NavigationLink]
 
 struct NavigationRegistry: Sendable {
     private(set) var entries: [NavigationEntry] = []

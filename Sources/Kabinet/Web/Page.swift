@@ -10,6 +10,14 @@ struct PageFrame: Encodable {
         var icon: String
         var active: Bool
         var inTopMenu: Bool
+        /// Links of a dropdown entry; empty for a plain link.
+        var children: [Child] = []
+    }
+
+    struct Child: Encodable {
+        var title: String
+        var path: String
+        var active: Bool
     }
 
     struct HeaderUser: Encodable {
@@ -64,9 +72,17 @@ extension Request {
             try await SalesChannel.find(id, on: db)?.name
         } ?? nil
         frame.user = .init(login: actor.login, fullName: actor.fullName, role: t("role.\(actor.roleCode)"), channel: channel)
-        frame.menu = application.navigation.visible(to: actor).map { entry in
-            .init(title: t(entry.titleKey), description: t(entry.descriptionKey), path: entry.path, icon: entry.icon,
-                active: url.path.hasPrefix(entry.path), inTopMenu: entry.inTopMenu)
+        for entry in application.navigation.visible(to: actor) {
+            var children: [NavigationLink] = []
+            do {
+                children = try await entry.children?(self) ?? []
+            } catch {
+                // A dropdown that cannot be filled must not take the whole page down; the entry still links.
+                logger.report(error: error)
+            }
+            frame.menu.append(.init(title: t(entry.titleKey), description: t(entry.descriptionKey), path: entry.path,
+                icon: entry.icon, active: url.path.hasPrefix(entry.path), inTopMenu: entry.inTopMenu,
+                children: children.map { .init(title: $0.title, path: $0.path, active: url.path == $0.path) }))
         }
         frame.unreadNotifications = try await Notification.unreadCount(for: actor.userID, on: db)
         return frame

@@ -3,8 +3,8 @@ import Foundation
 /// A problem with one input field, shown next to that field.
 ///
 /// Carries a message key and machine-readable arguments instead of a sentence, so the web form
-/// can render it in Russian or English (`PricingMessages.render`) and the JSON API can return it
-/// unchanged. Argument values are plain: ISO dates ("2024-02-09"), amounts with a dot
+/// can render it in Russian or English (the app's localisation table + `PricingMessages.fill`) and
+/// the JSON API can return it unchanged. Argument values are plain: ISO dates ("2024-02-09"), amounts with a dot
 /// ("30000.00") plus a "currency" argument, codes and numbers.
 public struct FieldError: Sendable, Hashable, Codable, CustomStringConvertible {
     /// Form field / API property name, see `QuoteField`.
@@ -45,6 +45,12 @@ public enum QuoteField: String, CaseIterable, Codable, Sendable {
     case birthDate
     case risks
     case today
+    /// «Номер АД»: the agency agreement the quote is saved under (checked when saving, not when pricing).
+    case agreement
+    /// The insured's «Фамилия», «Имя», «Отчество» (checked when saving).
+    case lastName
+    case firstName
+    case middleName
 }
 
 /// A rejected calculation: every problem found, nothing priced.

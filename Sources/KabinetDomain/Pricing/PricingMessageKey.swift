@@ -1,7 +1,8 @@
 import Foundation
 
-/// Every message key the money, pricing and tariff code can emit. `PricingMessages` has a Russian
-/// and an English text for each (a test enforces it), so the app never shows a raw key.
+/// Every message key the money, pricing and tariff code can emit. The app's localisation table
+/// (ru.json / en.json) has a Russian and an English text for each (a test enforces it), so the app
+/// never shows a raw key; `PricingMessages.fill` formats the arguments.
 public enum PricingMessageKey: String, CaseIterable, Sendable {
     // Typed amounts (MoneyParseError.key).
     case moneyEmpty = "money.empty"
@@ -31,6 +32,11 @@ public enum PricingMessageKey: String, CaseIterable, Sendable {
     case pricingAgeAtEndOutOfLimits = "pricing.age.at_end_out_of_limits"
     case pricingRiskUnknown = "pricing.risk.unknown"
     case pricingRiskMandatoryMissing = "pricing.risk.mandatory_missing"
+
+    // Saving a quote («Оформить»): the insured's names and the agency agreement («Номер АД»).
+    case pricingNameInvalid = "pricing.name.invalid"
+    case pricingAgreementUnknown = "pricing.agreement.unknown"
+    case pricingAgreementNotValid = "pricing.agreement.not_valid"
 
     // Result of the calculation.
     case pricingPremiumOutOfLimits = "pricing.premium.out_of_limits"
@@ -75,4 +81,6 @@ public enum PricingMessageKey: String, CaseIterable, Sendable {
     case tariffBandsOverlap = "tariff.rates.overlap"
     case tariffBandsNotCovering = "tariff.rates.not_covering"
     case tariffCatalogDuplicate = "tariff.catalog.duplicate_version"
+    /// An upload of a code + version that is already stored (versions are never replaced).
+    case tariffVersionExists = "tariff.version.exists"
 }

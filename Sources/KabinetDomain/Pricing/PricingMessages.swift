@@ -6,36 +6,34 @@ public enum MessageLanguage: String, Sendable, CaseIterable {
     case en
 }
 
-/// Turns message keys + arguments into sentences for the form and the tariff upload screen.
+/// Fills message templates with the arguments of a `FieldError` or `TariffIssue`, formatted for people.
 ///
-/// Templates use `{name}` placeholders. Amount arguments ("min", "max", "premium", "sum") are
-/// formatted as money when a "currency" argument is present; date arguments ("earliest",
-/// "latest", "value" when a date) are shown as ДД.ММ.ГГГГ. Unknown keys render as the key itself
-/// so a missing text is visible rather than blank.
+/// The sentences themselves live in the app's one localisation table (ru.json / en.json, keyed by
+/// `PricingMessageKey`); the domain only knows what its arguments mean. Templates use `{name}`
+/// placeholders. Amount arguments ("min", "max", "premium", "sum") are formatted as money when a
+/// "currency" argument is present; date arguments ("earliest", "latest", "start", "value" when a
+/// date) are shown as ДД.ММ.ГГГГ; frequency codes become their names.
 public enum PricingMessages {
     static let moneyArguments: Set<String> = ["min", "max", "premium", "sum"]
-    static let dateArguments: Set<String> = ["earliest", "latest", "value"]
+    static let dateArguments: Set<String> = ["earliest", "latest", "start", "value"]
 
-    public static func render(key: String, arguments: [String: String] = [:], language: MessageLanguage = .ru) -> String {
-        guard let known = PricingMessageKey(rawValue: key) else { return key }
-        var text = template(known, language: language)
+    /// `template` with every `{name}` replaced by the formatted argument.
+    public static func fill(_ template: String, arguments: [String: String], language: MessageLanguage = .ru) -> String {
+        var text = template
         for (name, raw) in arguments {
             text = text.replacingOccurrences(of: "{\(name)}", with: display(name: name, raw: raw, arguments: arguments, language: language))
         }
         return text
     }
 
-    public static func render(_ error: FieldError, language: MessageLanguage = .ru) -> String {
-        render(key: error.key, arguments: error.arguments, language: language)
+    /// "path: message" for the tariff upload screen, e.g. «risks[2].premium.rates[0].ageTo: …»;
+    /// the whole file is "$".
+    public static func located(_ issue: TariffIssue, message: String) -> String {
+        "\(issue.path.isEmpty ? "$" : issue.path): \(message)"
     }
 
-    /// "path: message", e.g. «risks[2].premium.rates[0].ageTo: …».
-    public static func render(_ issue: TariffIssue, language: MessageLanguage = .ru) -> String {
-        let path = issue.path.isEmpty ? "$" : issue.path
-        return "\(path): " + render(key: issue.key, arguments: issue.arguments, language: language)
-    }
-
-    static func display(name: String, raw: String, arguments: [String: String], language: MessageLanguage) -> String {
+    /// One argument as people read it in `language`.
+    public static func display(name: String, raw: String, arguments: [String: String], language: MessageLanguage) -> String {
         if moneyArguments.contains(name), let code = arguments["currency"], let currency = CurrencyCode(rawValue: code),
            let value = DecimalRounding.parse(raw), let money = Money(exactly: value, currency: currency) {
             return money.formatted(language == .ru ? .russianCompact : .english)
@@ -51,10 +49,5 @@ public enum PricingMessages {
             }.joined(separator: ", ")
         }
         return raw
-    }
-
-    static func template(_ key: PricingMessageKey, language: MessageLanguage) -> String {
-        let texts = PricingMessageTexts.texts(key)
-        return language == .ru ? texts.ru : texts.en
     }
 }

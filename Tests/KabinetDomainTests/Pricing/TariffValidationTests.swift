@@ -142,10 +142,10 @@ import Testing
         #expect(rejection?.issues.map(\.key) == ["tariff.catalog.duplicate_version"])
     }
 
-    @Test func issuesRenderInBothLanguages() throws {
+    @Test func issuesNameThePathAndTheRepeatedValue() throws {
         let found = try issues { $0["terms"] = [5, 5] }
         let issue = try #require(found.first)
-        #expect(PricingMessages.render(issue) == "terms[1]: Значение «5» повторяется")
-        #expect(PricingMessages.render(issue, language: .en) == "terms[1]: The value “5” is repeated")
+        #expect(issue.path == "terms[1]" && issue.key == "tariff.list.duplicate")
+        #expect(PricingMessages.located(issue, message: PricingMessages.fill("«{value}»", arguments: issue.arguments)) == "terms[1]: «5»")
     }
 }

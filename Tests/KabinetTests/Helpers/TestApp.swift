@@ -41,6 +41,7 @@ func withKabinet(
             try await sql.raw("CREATE SCHEMA \(ident: schema)").run()
         }
         try await app.autoMigrate()
+        try await ProductCatalogStore.importBundled(app)
         if demo { _ = try await DemoData.load(into: app) }
         try await body(app)
     } catch {

@@ -10,3 +10,66 @@ document.addEventListener("click", function (event) {
     event.preventDefault();
   }
 });
+// «Продукты ▾»: a click elsewhere closes an open dropdown (it opens and works without this).
+document.addEventListener("click", function (event) {
+  document.querySelectorAll("details.dropdown[open]").forEach(function (dropdown) {
+    if (!dropdown.contains(event.target)) dropdown.removeAttribute("open");
+  });
+});
+// The calculator's basis switch: dim the amount that will not be used.
+document.addEventListener("change", function (event) {
+  if (event.target.name === "basis") markBasis(event.target.form);
+  var limits = event.target.getAttribute && event.target.getAttribute("data-limits");
+  if (limits) {
+    var hint = document.getElementById(limits);
+    var option = event.target.options[event.target.selectedIndex];
+    if (hint && option) hint.textContent = option.getAttribute("data-hint") || "";
+  }
+});
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("form.calculator").forEach(markBasis);
+});
+function markBasis(form) {
+  var chosen = form.querySelector("input[name=basis]:checked");
+  form.querySelectorAll("[data-basis]").forEach(function (field) {
+    field.classList.toggle("inactive", !!chosen && field.getAttribute("data-basis") !== chosen.value);
+  });
+}
+// Contract form: a block marked data-show-when="name=value" (or "name!=value") is shown only while that input
+// has that value — the foreign-citizen documents, a TIN after «Да», the actual address, the separate
+// policyholder. The server renders the same state, so the form works without this.
+function formValue(form, name) {
+  var value = "";
+  form.querySelectorAll("[name]").forEach(function (input) {
+    if (input.name !== name) return;
+    if ((input.type === "radio" || input.type === "checkbox") && !input.checked) return;
+    value = input.value;
+  });
+  return value;
+}
+function applyShowWhen(form) {
+  form.querySelectorAll("[data-show-when]").forEach(function (block) {
+    var rule = block.getAttribute("data-show-when");
+    var negated = rule.indexOf("!=") >= 0;
+    var parts = rule.split(negated ? "!=" : "=");
+    var matches = formValue(form, parts[0]) === parts[1];
+    block.hidden = negated ? matches : !matches;
+  });
+}
+document.addEventListener("change", function (event) {
+  var form = event.target.form;
+  if (form && form.classList.contains("contract-form")) applyShowWhen(form);
+});
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("form.contract-form").forEach(applyShowWhen);
+});
+// The card's «скопировать»: copies the contract number.
+document.addEventListener("click", function (event) {
+  var button = event.target.closest("[data-copy]");
+  if (!button) return;
+  var source = document.getElementById(button.getAttribute("data-copy"));
+  if (!source || !navigator.clipboard) return;
+  navigator.clipboard.writeText(source.textContent.trim()).then(function () {
+    button.textContent = button.getAttribute("data-copied");
+  });
+});

@@ -1,0 +1,169 @@
+import Fluent
+import Foundation
+import KabinetDomain
+import SQLKit
+
+/// One line of the contract list, read with hand-picked columns (never a Fluent model: a page, an API page and a
+/// CSV chunk of a million rows decode plain rows).
+struct ContractListRow: Decodable, Sendable {
+    var id: UUID
+    var number: String?
+    var policyholderName: String
+    var policyholderSearch: String
+    var productCode: String
+    var productName: String
+    var issuedAt: Date
+    var status: String
+    var paymentStatus: String
+    var ownerID: UUID
+    var workRequired: Bool
+    var workText: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, number, status
+        case policyholderName = "policyholder_name", policyholderSearch = "policyholder_search"
+        case productCode = "product_code", productName = "product_name", issuedAt = "issued_at"
+        case paymentStatus = "payment_status", ownerID = "owner_id", workRequired = "work_required"
+        case workText = "work_text"
+    }
+
+    static let columns = ["id", "number", "policyholder_name", "policyholder_search", "product_code", "product_name",
+        "issued_at", "status", "payment_status", "owner_id", "work_required", "work_text"]
+
+    var contractStatus: ContractStatus? { ContractStatus(rawValue: status) }
+    var payment: PaymentStatus? { PaymentStatus(rawValue: paymentStatus) }
+}
+
+/// The SQL of the contract list: the visibility rule, the filters, the sort and the page, for the web page, the
+/// API and the export alike. Each filter lands on an index (see `CreateContracts`, `CreateContractListCounts` and
+/// docs/BENCHMARKS.md for the plans).
+struct ContractQueries: Sendable {
+    let sql: any SQLDatabase
+
+    init(_ db: any Database) throws {
+        sql = try AdminListQuery.sql(db)
+    }
+
+    var isPostgres: Bool { sql.dialect.name == "postgresql" }
+
+    /// Whose contracts a list shows: what the `Authorizer` lets the actor see, or only their own («Только мои»).
+    static func scope(of actor: Actor, onlyMine: Bool) -> RecordVisibility {
+        onlyMine ? .owners([actor.userID]) : actor.subject.visibility
+    }
+
+    /// The normalised name in byte order: PostgreSQL compares it `COLLATE "C"` (and has an index on exactly that),
+    /// so the prefix range and the sort mean the same whatever the database's collation; SQLite's BINARY already is.
+    var nameColumn: any SQLExpression {
+        isPostgres ? SQLRaw("policyholder_search COLLATE \"C\"") : SQLColumn("policyholder_search")
+    }
+
+    /// The WHERE terms. `counters` leaves out what the counters table does not have (name, number, period).
+    func predicates(_ filter: ContractListFilter, scope: RecordVisibility, counters: Bool = false) -> [any SQLExpression] {
+        var terms: [any SQLExpression] = []
+        func equal(_ column: String, _ value: some Encodable & Sendable) {
+            terms.append(SQLBinaryExpression(SQLColumn(column), .equal, SQLBind(value)))
+        }
+        switch scope {
+        case .everything: break
+        case .agency(let agency): equal("agency_id", agency)
+        case .owners(let owners) where owners.count == 1: equal("owner_id", owners.first!)
+        case .owners(let owners):
+            terms.append(SQLBinaryExpression(SQLColumn("owner_id"), .in,
+                SQLGroupExpression(owners.sorted { $0.uuidString < $1.uuidString }.map { SQLBind($0) })))
+        }
+        if let owner = filter.ownerID { equal("owner_id", owner) }
+        if let office = filter.officeID { equal("office_id", office) }
+        if let paid = filter.paid { equal("payment_status", (paid ? PaymentStatus.paid : .unpaid).rawValue) }
+        if let product = filter.productCode { equal("product_code", product) }
+        if let status = filter.status { equal("status", status.rawValue) }
+        if let work = filter.workRequired { equal("work_required", work) }
+        if let erroneous = filter.erroneous {
+            terms.append(SQLBinaryExpression(SQLColumn("status"), erroneous ? .equal : .notEqual,
+                SQLBind(ContractStatus.erroneous.rawValue)))
+        }
+        guard !counters else { return terms }
+        if let range = filter.nameRange {
+            terms.append(SQLBinaryExpression(nameColumn, .greaterThanOrEqual, SQLBind(range.lower)))
+            terms.append(SQLBinaryExpression(nameColumn, .lessThan, SQLBind(range.upper)))
+        }
+        if let digits = filter.numberPrefix {
+            terms.append(SQLBinaryExpression(SQLColumn("number"), .greaterThanOrEqual, SQLBind(digits)))
+            terms.append(SQLBinaryExpression(SQLColumn("number"), .lessThan, SQLBind(SearchText.successor(of: digits))))
+        }
+        if let from = filter.issuedFrom {
+            terms.append(SQLBinaryExpression(SQLColumn("issued_at"), .greaterThanOrEqual, SQLBind(from)))
+        }
+        if let before = filter.issuedBefore {
+            terms.append(SQLBinaryExpression(SQLColumn("issued_at"), .lessThan, SQLBind(before)))
+        }
+        return terms
+    }
+
+    /// A select over `contracts` with the visibility and the filters applied.
+    func filtered(_ select: SQLSelectBuilder, _ filter: ContractListFilter, scope: RecordVisibility) -> SQLSelectBuilder {
+        predicates(filter, scope: scope).reduce(select.from(Contract.schema)) { $0.where($1) }
+    }
+
+    /// One page, in the chosen order.
+    func page(_ filter: ContractListFilter, scope: RecordVisibility, sort: ContractListSort, paging: Paging) async throws
+        -> [ContractListRow]
+    {
+        if sort.column == .operator { return try await pageByOwner(filter, scope: scope, sort: sort, paging: paging) }
+        return try await rows(filter, scope: scope, sort: sort, limit: paging.size, offset: paging.offset)
+    }
+
+    private func rows(_ filter: ContractListFilter, scope: RecordVisibility, sort: ContractListSort, limit: Int,
+        offset: Int) async throws -> [ContractListRow]
+    {
+        let select = filtered(sql.select().columns(ContractListRow.columns), filter, scope: scope)
+        return try await ordered(select, sort).limit(limit).offset(offset).all(decoding: ContractListRow.self)
+    }
+
+    /// «Оператор» order without sorting a million rows by a joined name: owners are taken by name, whole owners
+    /// before the page are skipped by their (counter-fast) count, and the page is read owner by owner through the
+    /// owner's index in date order.
+    private func pageByOwner(_ filter: ContractListFilter, scope: RecordVisibility, sort: ContractListSort,
+        paging: Paging) async throws -> [ContractListRow]
+    {
+        var skip = paging.offset
+        var result: [ContractListRow] = []
+        let byDate = ContractListSort(column: .issued, descending: sort.descending)
+        for owner in try await ownersByName(filter, scope: scope, descending: sort.descending) {
+            var own = filter
+            own.ownerID = owner
+            if skip > 0 {
+                let count = try await count(own, scope: scope)
+                if count <= skip {
+                    skip -= count
+                    continue
+                }
+            }
+            result += try await rows(own, scope: scope, sort: byDate, limit: paging.size - result.count, offset: skip)
+            skip = 0
+            if result.count == paging.size { break }
+        }
+        return result
+    }
+
+    /// The sort key of each column, then the date of issue and the id, all in one direction: the date keeps equal
+    /// values in a useful order, the id makes the order total (stable pages, resumable export). Each leading key
+    /// has an index that ends with `issued_at`, so a sorted page stops after its rows.
+    func orderTerms(_ column: ContractSortColumn) -> [any SQLExpression] {
+        let tail: [any SQLExpression] = [SQLColumn("issued_at"), SQLColumn("id")]
+        switch column {
+        case .issued: return tail
+        case .number: return [SQLColumn("number"), SQLColumn("id")]
+        case .policyholder: return [nameColumn] + tail
+        case .product: return [SQLColumn("product_code")] + tail
+        case .status: return [SQLColumn("status")] + tail
+        case .payment: return [SQLColumn("payment_status")] + tail
+        case .work: return [SQLColumn("work_required")] + tail
+        case .operator: return tail  // within one owner; owners are taken by name (`pageByOwner`)
+        }
+    }
+
+    func ordered(_ select: SQLSelectBuilder, _ sort: ContractListSort) -> SQLSelectBuilder {
+        let direction: SQLDirection = sort.descending ? .descending : .ascending
+        return orderTerms(sort.column).reduce(select) { $0.orderBy($1, direction) }
+    }
+}
