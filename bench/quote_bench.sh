@@ -7,13 +7,17 @@ cd "$(dirname "$0")/.."
 rounds=${1:-3}; seconds=${2:-10}; connections=${3:-16}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk"; exit 1; }
 
-scratch=${KABINET_RELEASE_SCRATCH:-.build-release}
-swift build -c release --product kabinet --scratch-path "$scratch" >/dev/null
-bin="$scratch/release/kabinet"
+# KABINET_BENCH_BINARY names an already built release binary; otherwise it is built here.
+if [ -n "${KABINET_BENCH_BINARY:-}" ]; then
+  bin=$KABINET_BENCH_BINARY
+else
+  scratch=${KABINET_RELEASE_SCRATCH:-.build-release}
+  swift build -c release --product kabinet --scratch-path "$scratch" >/dev/null
+  bin="$scratch/release/kabinet"
+fi
 data=$(mktemp -d /tmp/kabinet-bench.XXXXXX)
 port=18080
 export KABINET_DATA_DIR="$data" KABINET_BASE_URL="http://127.0.0.1:$port" KABINET_WORKERS=false
-"$bin" migrate --yes >/dev/null 2>&1 || true
 "$bin" demo >/dev/null
 KABINET_TOKEN=$("$bin" tokens create --login agent --name bench 2>/dev/null | grep -oE '[A-Za-z0-9_-]{40,}' | tail -n 1)
 export KABINET_TOKEN
@@ -24,7 +28,7 @@ for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$port/api/v1/ping" >/dev/nul
 
 start=$(date -d tomorrow +%F)
 birth=$(date -d "32 years ago 3 months ago" +%F)
-export KABINET_QUOTE_BODY="{\"productCode\":\"product-1\",\"startDate\":\"$start\",\"frequency\":\"annual\",\"term\":\"5\",\"premium\":\"100000\",\"sex\":\"male\",\"birthDate\":\"$birth\",\"risks\":[\"survival\",\"assistance\",\"accidentDeath\",\"accidentDisability\",\"accidentInjury\"]}"
+export KABINET_QUOTE_BODY="{\"productCode\":\"product-1\",\"startDate\":\"$start\",\"frequency\":\"annual\",\"term\":5,\"premium\":\"100000\",\"sex\":\"male\",\"birthDate\":\"$birth\",\"risks\":[\"survival\",\"assistance\",\"accidentDeath\",\"accidentDisability\",\"accidentInjury\"]}"
 echo "quote response: $(curl -s -X POST -H "Authorization: Bearer $KABINET_TOKEN" -H 'Content-Type: application/json' -d "$KABINET_QUOTE_BODY" "http://127.0.0.1:$port/api/v1/quotes/calculate" | head -c 300)"
 
 rps() { awk '/Requests\/sec/ {print $2}'; }

@@ -10,6 +10,11 @@ from test_products import cell, fill, moscow_today, seed_dates
 INSURED = "insured[0]"
 
 
+def center(browser, element):
+    """Scrolls so the element is in the middle of the window, clear of the sticky «Назад / Сохранить» bar."""
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+
+
 def price_and_save_quote(browser, server):
     """The seed example priced for «Продукт 1» and saved with «Оформить»; returns on the saved quote's page."""
     browser.get(server + "/products/product-1")
@@ -64,7 +69,7 @@ def test_agent_issues_a_contract_from_the_quote(server, browser):
     foreign = browser.find_element("name", f"{INSURED}[documents][foreignPassport][number]")
     assert foreign.is_displayed()
     assert not browser.find_element("name", f"{INSURED}[documents][passport][series]").is_displayed()
-    browser.find_element("css selector", f"[name='{INSURED}[documents][stayDocument][kind]']").location_once_scrolled_into_view
+    center(browser, browser.find_element("css selector", f"[name='{INSURED}[documents][stayDocument][kind]']"))
     shot(browser, "contract-form-foreigner")
     citizenship.select_by_visible_text("Россия")
     assert browser.find_element("name", f"{INSURED}[documents][passport][series]").is_displayed()
@@ -108,7 +113,7 @@ def test_a_wrong_passport_series_is_shown_next_to_the_field(server, browser):
     assert message.text == "Серия паспорта — 4 цифры, например 1010"
     assert browser.find_element("name", f"{INSURED}[documents][passport][series]").get_attribute("value") == "10A"
     assert browser.find_element("name", f"{INSURED}[contacts][email]").get_attribute("value") == "yug@mail.ru"
-    message.location_once_scrolled_into_view
+    center(browser, message)
     shot(browser, "contract-form-error")
 
 

@@ -9,10 +9,16 @@ import Vapor
 struct APITokenAuthenticator: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         request.optionalActor = nil
-        if let secret = request.headers.bearerAuthorization?.token,
-            let user = try await APITokens.resolve(secret, on: request.db)
-        {
-            request.optionalActor = try await ActorLoader.load(user, sessionID: nil, on: request.db)
+        if let secret = request.headers.bearerAuthorization?.token {
+            let hash = SecretToken.hash(secret)
+            let cache = request.application.apiActorCache
+            if let actor = cache.actor(forTokenHash: hash) {
+                request.optionalActor = actor
+            } else if let user = try await APITokens.resolve(secret, on: request.db) {
+                let actor = try await ActorLoader.load(user, sessionID: nil, on: request.db)
+                cache.remember(actor, forTokenHash: hash)
+                request.optionalActor = actor
+            }
         }
         return try await APIContext.$request.withValue(request) {
             try await next.respond(to: request)

@@ -47,6 +47,7 @@ extension ProfileController {
         let actor = try req.actor
         guard let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound }
         try await APITokens(database: req.db, audit: req.audit).revoke(id, of: actor.userID)
+        req.application.apiActorCache.clear()
         return req.redirect(to: "/profile#tokens", flash: "tokens.revoked")
     }
 }

@@ -117,6 +117,7 @@ struct UsersAdminController: RouteCollection {
         else { throw AppError.forbidden }
         do {
             try await accounts(req).update(user, with: draft)
+            req.application.apiActorCache.clear()
             return req.redirect(to: "/admin/users/\(user.id!)", flash: "admin.saved")
         } catch AppError.validation(let problems) {
             return try await UserFormPage.render(req, actor: actor, form: form, user: user, errors: req.messages(for: problems), status: .unprocessableEntity)
@@ -147,6 +148,8 @@ struct UsersAdminController: RouteCollection {
         let user = try await managedUser(req, actor: actor, forChange: true)
         guard user.id != actor.userID else { throw AppError.message(.conflict, key: "admin.users.not_self") }
         try await action(accounts(req), user)
+        // Blocking or changing someone must also stop their API tokens acting under the old rights.
+        req.application.apiActorCache.clear()
         return req.redirect(to: "/admin/users/\(user.id!)", flash: "admin.saved")
     }
 

@@ -47,8 +47,8 @@ struct BlankStockFilter: Codable, Sendable {
 }
 
 enum BlankStockRows {
-    /// Every pair, ordered by agreement number and the catalog's product order. Pairs are few (agreements ×
-    /// products), so they are grouped in memory.
+    /// Every pair, the short ones first, then by agreement number and the catalog's product order. Pairs are few
+    /// (agreements × products), so they are grouped in memory.
     static func all(_ req: Request) async throws -> [BlankStockRow] {
         let db = req.db
         let ranges = try await BlankRangeRecord.query(on: db).sort(\.$firstNumber).all()
@@ -78,9 +78,11 @@ enum BlankStockRows {
                 total: total, used: total - remaining, remaining: remaining,
                 supply: BlankAlerts.supply(total: total, remaining: remaining).rawValue)
         }
+        // What needs loading first: «закончились», then «заканчиваются», then the rest.
+        let urgency = [BlankSupply.exhausted.rawValue: 0, BlankSupply.low.rawValue: 1]
         return rows.sorted {
-            ($0.agreement, order[$0.productCode] ?? Int.max, $0.productCode)
-                < ($1.agreement, order[$1.productCode] ?? Int.max, $1.productCode)
+            (urgency[$0.supply] ?? 2, $0.agreement, order[$0.productCode] ?? Int.max, $0.productCode)
+                < (urgency[$1.supply] ?? 2, $1.agreement, order[$1.productCode] ?? Int.max, $1.productCode)
         }
     }
 }

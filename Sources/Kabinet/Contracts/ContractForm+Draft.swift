@@ -36,8 +36,8 @@ extension PersonForm {
         case .some(let answer): person.isPEP = answer
         case .none: errors.append(FieldError(field.child("isPEP"), .required))
         }
-        person.documents = documents(for: person, at: field.child("documents"), errors: &errors)
-        person.taxResidency = taxResidency(at: field.child("taxResidency"))
+        person.documents = readDocuments(for: person, at: field.child("documents"), errors: &errors)
+        person.taxResidency = readTaxResidency()
         let contacts = self.contacts
         person.contacts = ContactDetails(
             mobile: contacts?.mobile?.trimmed ?? "", email: contacts?.email?.trimmed ?? "",
@@ -49,7 +49,7 @@ extension PersonForm {
         return person
     }
 
-    private func documents(for person: ContractPerson, at field: ContractField, errors: inout [FieldError])
+    private func readDocuments(for person: ContractPerson, at field: ContractField, errors: inout [FieldError])
         -> PersonDocuments
     {
         if person.isForeignCitizen {
@@ -80,7 +80,7 @@ extension PersonForm {
     }
 
     /// «Да» keeps the TIN; «Нет» (or no answer) drops whatever was typed into the hidden TIN inputs.
-    private func taxResidency(at field: ContractField) -> TaxResidency {
+    private func readTaxResidency() -> TaxResidency {
         let us = ContractInputParsing.yesNo(taxResidency?.isUSTaxpayer) ?? false
         let other = ContractInputParsing.yesNo(taxResidency?.isOtherForeignTaxpayer) ?? false
         return TaxResidency(

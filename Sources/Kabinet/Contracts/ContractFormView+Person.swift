@@ -25,7 +25,7 @@ struct PersonView: Encodable {
 }
 
 extension FormFieldBuilder {
-    /// `fixedBirth`: the first insured's sex and birth date come from the quote and are shown read-only.
+    /// `fixedFromQuote`: the first insured's sex and birth date come from the quote and are shown read-only.
     func person(_ form: PersonForm, at path: ContractField, title: String, removeAction: String? = nil,
                 fixedFromQuote: Bool = false) -> PersonView {
         let citizenship = form.citizenship?.trimmed.nonEmpty ?? Country.russiaCode
@@ -64,7 +64,7 @@ extension FormFieldBuilder {
             russianWhen: "\(citizenshipName)=\(Country.russiaCode)", foreignWhen: "\(citizenshipName)!=\(Country.russiaCode)",
             foreign: foreign,
             passport: passport(form.documents?.passport, at: path.child("documents").child("passport")),
-            foreignPassport: foreignPassport(form.documents?.foreignPassport,
+            foreignPassport: foreignPassport(form.documents?.foreignPassport, citizenship: citizenship,
                                              at: path.child("documents").child("foreignPassport")),
             stayDocument: stayDocument(form.documents?.stayDocument, at: path.child("documents").child("stayDocument")),
             tax: tax(form.taxResidency, at: path.child("taxResidency")),
@@ -92,11 +92,13 @@ extension FormFieldBuilder {
                 code, issuedBy]
     }
 
-    func foreignPassport(_ form: ForeignPassportForm?, at path: ContractField) -> [FormFieldView] {
+    /// The issuing country starts as the citizenship, which it usually is.
+    func foreignPassport(_ form: ForeignPassportForm?, citizenship: String, at path: ContractField) -> [FormFieldView] {
         var issuedBy = field(path.child("issuedBy"), label: "contracts.field.issuedBy", value: form?.issuedBy, required: true)
         issuedBy.double = true
         return [
-            select(path.child("country"), label: "contracts.field.country", value: form?.country, required: true,
+            select(path.child("country"), label: "contracts.field.country",
+                   value: form?.country?.trimmed.nonEmpty ?? citizenship, required: true,
                    choices: countries.filter { $0.value != Country.russiaCode }),
             field(path.child("number"), label: "contracts.field.number", value: form?.number, required: true),
             field(path.child("issueDate"), label: "contracts.field.issueDate", value: form?.issueDate, kind: "date",
@@ -154,11 +156,13 @@ extension FormFieldBuilder {
         var email = field(path.child("email"), label: "contracts.field.email", value: form?.email, kind: "email",
                           required: true)
         email.placeholder = "name@mail.ru"
+        var home = field(path.child("homePhone"), label: "contracts.field.homePhone", value: form?.homePhone, kind: "tel")
+        var work = field(path.child("workPhone"), label: "contracts.field.workPhone", value: form?.workPhone, kind: "tel")
+        home.placeholder = "+7 (XXX) XXX-XX-XX"
+        work.placeholder = home.placeholder
         return [
             field(path.child("mobile"), label: "contracts.field.mobile", value: form?.mobile, kind: "tel", required: true),
-            email,
-            field(path.child("homePhone"), label: "contracts.field.homePhone", value: form?.homePhone, kind: "tel"),
-            field(path.child("workPhone"), label: "contracts.field.workPhone", value: form?.workPhone, kind: "tel"),
+            email, home, work,
         ]
     }
 

@@ -101,7 +101,17 @@ struct ContractQueries: Sendable {
 
     /// A select over `contracts` with the visibility and the filters applied.
     func filtered(_ select: SQLSelectBuilder, _ filter: ContractListFilter, scope: RecordVisibility) -> SQLSelectBuilder {
-        predicates(filter, scope: scope).reduce(select.from(Contract.schema)) { $0.where($1) }
+        predicates(filter, scope: scope).reduce(select.from(source(for: filter))) { $0.where($1) }
+    }
+
+    /// The table, naming the search index on SQLite when a number or name is searched: without fresh statistics
+    /// SQLite prefers an equality on the owner (hundreds of thousands of rows for a busy agent) to the search range
+    /// (a handful). PostgreSQL keeps statistics itself (autovacuum) and needs no hint.
+    private func source(for filter: ContractListFilter) -> any SQLExpression {
+        guard !isPostgres else { return SQLIdentifier(Contract.schema) }
+        if filter.numberPrefix != nil { return SQLRaw("contracts INDEXED BY contracts_list_number") }
+        if filter.nameRange != nil { return SQLRaw("contracts INDEXED BY contracts_list_name") }
+        return SQLIdentifier(Contract.schema)
     }
 
     /// One page, in the chosen order.

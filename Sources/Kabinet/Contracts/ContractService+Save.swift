@@ -15,7 +15,8 @@ extension ContractService {
     {
         try Authorizer.require(actor, .create, in: .contracts)
         let quote = try saved.decodedQuote()
-        var (draft, errors) = check(form, quote: quote)
+        let checked = check(form, quote: quote)
+        var errors = checked.errors
         if quote.startDate <= today() {
             errors.append(FieldError(field: "quote", key: ContractFormMessage.startPassed,
                                      arguments: ["date": quote.startDate.iso]))
@@ -24,12 +25,11 @@ extension ContractService {
             return .failure(.invalid(errors + [FieldError(field: "quote", key: ContractFormMessage.noAgreement)]))
         }
         guard errors.isEmpty else { return .failure(.invalid(errors)) }
-        draft = draft.normalizedForStorage
 
         let channelID = try await saved.agencyID.asyncMap { try await Agency.find($0, on: db)?.$channel.id } ?? nil
         let contract = try Contract(quote: saved, priced: quote, owner: actor, channelID: channelID ?? actor.channelID,
                                     issuedAt: Date())
-        try contract.apply(draft, quoteInput: try saved.decodedInput())
+        try contract.apply(checked.draft, quoteInput: try saved.decodedInput())
         let audit = request.audit
         do {
             try await db.transaction { db in

@@ -134,6 +134,34 @@ struct APITokenTests {
         }
     }
 
+    @Test("Blocking a user through administration stops their token at once, even right after a cached call")
+    func blockedThroughAdministration() async throws {
+        try await withKabinet { app in
+            // given: a call that puts the token's actor in the short-lived cache
+            let client = try await APIClient.signedIn(app, as: "agent")
+            #expect(try await client.get("/api/v1/products").status == .ok)
+            let admin = Browser(app)
+            try await admin.login("admin")
+            // when
+            let id = try await app.user("agent").requireID()
+            #expect(try await admin.post("/admin/users/\(id)/block").status == .seeOther)
+            // then
+            #expect(try await client.get("/api/v1/products").status == .unauthorized)
+        }
+    }
+
+    @Test("The token cache forgets an actor after its lifetime")
+    func cacheExpires() async throws {
+        try await withKabinet { app in
+            let actor = try await ActorLoader.load(try await app.user("agent"), sessionID: nil, on: app.db)
+            let cache = APIActorCache()
+            let now = Date()
+            cache.remember(actor, forTokenHash: "h", now: now)
+            #expect(cache.actor(forTokenHash: "h", now: now.addingTimeInterval(1))?.userID == actor.userID)
+            #expect(cache.actor(forTokenHash: "h", now: now.addingTimeInterval(APIActorCache.lifetime + 1)) == nil)
+        }
+    }
+
     @Test("The API ignores the session cookie: a logged-in browser without a token gets 401")
     func sessionCookieDoesNotAuthenticate() async throws {
         try await withKabinet { app in

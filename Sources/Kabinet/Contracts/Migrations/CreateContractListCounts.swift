@@ -9,8 +9,9 @@ import SQLKit
 ///   counters instead of counting a million contracts.
 /// - Three covering indexes that hold every choice filter column after the visibility column and `issued_at`, so
 ///   a page sorted by date and the partial buckets at the edges of a period are read from the index alone.
-/// - On PostgreSQL, the name search index in byte order (`COLLATE "C"`), which the prefix range needs whatever
-///   the database's collation is.
+/// - Name and number search indexes that also hold the visibility columns, so a search counts from the index alone;
+///   on PostgreSQL the name is indexed in byte order (`COLLATE "C"`), which the prefix range needs whatever the
+///   database's collation is.
 struct CreateContractListCounts: AsyncMigration {
     static let table = "contract_list_counts"
     /// The size of a bucket in seconds (30 days): small enough that the partial buckets at a period's edges are a
@@ -40,9 +41,13 @@ struct CreateContractListCounts: AsyncMigration {
         try await createCoveringIndexes(sql)
         if sql.dialect.name == "postgresql" {
             try await ContractListCountTriggers.createPostgres(sql)
-            try await sql.raw("CREATE INDEX contracts_policyholder_search_bytes ON contracts (policyholder_search COLLATE \"C\")").run()
+            try await sql.raw("""
+                CREATE INDEX contracts_list_name ON contracts (policyholder_search COLLATE "C", owner_id, agency_id, issued_at)
+                """).run()
         } else {
             try await ContractListCountTriggers.createSQLite(sql)
+            try await sql.create(index: "contracts_list_name").on(Contract.schema).column("policyholder_search")
+                .column("owner_id").column("agency_id").column("issued_at").run()
         }
         try await ContractListCountTriggers.backfill(sql)
     }
@@ -53,6 +58,7 @@ struct CreateContractListCounts: AsyncMigration {
             ("contracts_list_owner", ["owner_id", "issued_at"] + choices),
             ("contracts_list_agency", ["agency_id", "issued_at"] + choices + ["owner_id"]),
             ("contracts_list_all", ["issued_at"] + choices + ["owner_id", "agency_id"]),
+            ("contracts_list_number", ["number", "owner_id", "agency_id"]),
         ]
         for (name, columns) in indexes {
             var builder = sql.create(index: name).on(Contract.schema)
@@ -64,11 +70,10 @@ struct CreateContractListCounts: AsyncMigration {
     func revert(on database: any Database) async throws {
         if let sql = database as? any SQLDatabase {
             try await ContractListCountTriggers.drop(sql)
-            for name in ["contracts_list_owner", "contracts_list_agency", "contracts_list_all"] {
+            for name in ["contracts_list_owner", "contracts_list_agency", "contracts_list_all", "contracts_list_number",
+                "contracts_list_name"]
+            {
                 try await sql.drop(index: name).ifExists().run()
-            }
-            if sql.dialect.name == "postgresql" {
-                try await sql.raw("DROP INDEX IF EXISTS contracts_policyholder_search_bytes").run()
             }
         }
         try await database.schema(Self.table).delete()
