@@ -22,6 +22,8 @@ public struct Settings: Sendable {
     public var isProduction: Bool
     public var secureCookies: Bool
     public var workerPollInterval: Double
+    /// PostgreSQL connections each event loop keeps (the pool of one instance is this × CPU cores).
+    public var databasePoolPerEventLoop: Int
     /// When set, /metrics answers only requests with `Authorization: Bearer <token>`.
     public var metricsToken: String?
 
@@ -66,6 +68,7 @@ extension Settings {
             isProduction: isProduction,
             secureCookies: reader.bool("KABINET_SECURE_COOKIES", default: baseURL.hasPrefix("https://")),
             workerPollInterval: reader.double("KABINET_WORKER_POLL_SECONDS", default: 1.0),
+            databasePoolPerEventLoop: max(1, reader.int("KABINET_DB_POOL_PER_LOOP", default: 4)),
             metricsToken: reader.string("KABINET_METRICS_TOKEN")
         )
         if mailTransport == .smtp, settings.smsGatewayURL == nil, isProduction {

@@ -55,7 +55,7 @@ private func configureDatabase(_ app: Application, settings: Settings, choice: D
         if url.contains("sslmode=disable") || !url.contains("sslmode") {
             config.coreConfiguration.tls = .disable
         }
-        app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: 4), as: .psql)
+        app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: settings.databasePoolPerEventLoop), as: .psql)
     }
 }
 

@@ -10,7 +10,7 @@ struct PricingModel {
 
     init(product: ProductDefinition, frequency: PaymentFrequency, term: Int, age: Int, sex: Sex, selected: Set<String>) {
         for risk in product.risks {
-            sums[risk.code] = Self.sum(of: risk.code, in: product, frequency: frequency, term: term, depth: 0)
+            sums[risk.code] = Self.sum(of: risk.code, in: product, frequency: frequency, term: term, depth: 0, known: &sums)
         }
         let selectedRisks = product.risks.filter { selected.contains($0.code) }
         var others = AffineAmount.zero
@@ -32,16 +32,30 @@ struct PricingModel {
         }
     }
 
-    /// A risk's sum insured; `depth` stops a ratio cycle in an unvalidated tariff.
-    static func sum(of code: String, in product: ProductDefinition, frequency: PaymentFrequency, term: Int, depth: Int) -> AffineAmount {
+    /// A risk's sum insured; `depth` stops a ratio cycle in an unvalidated tariff. `known` holds the sums already
+    /// worked out, so a base several riders are a ratio of (the survival sum) is accumulated once, not per rider.
+    static func sum(
+        of code: String, in product: ProductDefinition, frequency: PaymentFrequency, term: Int, depth: Int,
+        known: inout [String: AffineAmount]
+    ) -> AffineAmount {
+        if let value = known[code] { return value }
         guard depth <= product.risks.count, let risk = product.risk(code) else { return .zero }
+        let value = uncachedSum(risk, in: product, frequency: frequency, term: term, depth: depth, known: &known)
+        known[code] = value
+        return value
+    }
+
+    private static func uncachedSum(
+        _ risk: RiskDefinition, in product: ProductDefinition, frequency: PaymentFrequency, term: Int, depth: Int,
+        known: inout [String: AffineAmount]
+    ) -> AffineAmount {
         switch risk.sumInsured {
         case .input:
             return .mainSum
         case .accumulation(let rate):
             return .payment * Accumulation.factor(annualRate: rate, frequency: frequency, term: term)
         case .ratio(let of, let multiplier, let divisor):
-            let base = sum(of: of, in: product, frequency: frequency, term: term, depth: depth + 1)
+            let base = sum(of: of, in: product, frequency: frequency, term: term, depth: depth + 1, known: &known)
             return divisor == 0 ? .zero : base * multiplier / divisor
         case .multipleOfAnnualPayment(let factor):
             return .payment * (factor * Decimal(frequency.paymentsPerYear))

@@ -17,7 +17,8 @@ enum TestDatabase {
 
 /// Settings for tests: development transports, no in-process worker (tests drain jobs themselves).
 func testSettings(_ overrides: [String: String] = [:]) throws -> Settings {
-    var variables = ["KABINET_WORKERS": "false", "KABINET_DEMO": "true", "KABINET_BASE_URL": "http://kabinet.test"]
+    // Hundreds of tests run in parallel against one PostgreSQL server: one connection per event loop each.
+    var variables = ["KABINET_DB_POOL_PER_LOOP": "1", "KABINET_WORKERS": "false", "KABINET_DEMO": "true", "KABINET_BASE_URL": "http://kabinet.test"]
     variables.merge(overrides) { $1 }
     return try Settings.load(environment: .testing, variables: variables)
 }
