@@ -71,7 +71,7 @@ def browser():
         options.add_argument(argument)
     driver_path = shutil.which("chromedriver")
     driver = webdriver.Chrome(service=Service(driver_path) if driver_path else None, options=options)
-    driver.implicitly_wait(5)
+    driver.implicitly_wait(10)
     yield driver
     driver.quit()
 

@@ -8,6 +8,21 @@ extension KabinetAPI {
     func listContracts(_ input: Operations.ListContracts.Input) async throws -> Operations.ListContracts.Output {
         let (request, actor) = try APIContext.authenticated()
         let query = input.query
+        // The page treats empty filters as "not given"; the API document promises formats and lengths, so a value
+        // that breaks them is a 422 rather than a silently ignored filter.
+        var problems: [FieldProblem] = []
+        for (field, value) in [("from", query.from), ("to", query.to)] {
+            if let value, !APIInputFormat.isDay(value) { problems.append(FieldProblem(field: field, key: "api.date.format")) }
+        }
+        APIInputFormat.text(query.name, field: "name", max: 100, into: &problems)
+        APIInputFormat.text(query.number, field: "number", max: 40, into: &problems)
+        APIInputFormat.text(query.product, field: "product", max: 64, into: &problems)
+        for (field, value) in [("operator", query._operator), ("office", query.office)] {
+            if let value, UUID(uuidString: value) == nil { problems.append(FieldProblem(field: field, key: "api.field.invalid")) }
+        }
+        APIInputFormat.range(query.page, field: "page", 1...100_000, into: &problems)
+        APIInputFormat.range(query.size, field: "size", 1...100, into: &problems)
+        try APIInputFormat.throwIfAny(problems)
         let list = ContractListInput(
             name: query.name, number: query.number, operator: query._operator, paid: query.paid?.rawValue,
             product: query.product, status: query.status?.rawValue, work: query.work?.rawValue,

@@ -43,7 +43,11 @@ struct ContractGenerator {
             let rows = built
             try await app.db.transaction { db in
                 guard let sql = db as? any SQLDatabase else { return }
-                if sql.dialect.name != "postgresql" { try await sql.raw("PRAGMA cache_size = -262144").run() }
+                if sql.dialect.name != "postgresql" {
+                    // A bulk load touches every index page: keep them in memory (1 GB cache, memory-mapped reads).
+                    try await sql.raw("PRAGMA cache_size = -1048576").run()
+                    try await sql.raw("PRAGMA mmap_size = 4294967296").run()
+                }
                 for start in stride(from: 0, to: rows.count, by: perStatement) {
                     var insert = sql.insert(into: Contract.schema).columns(GeneratedContractFactory.columns)
                     for row in rows[start..<min(start + perStatement, rows.count)] { insert = insert.values(row) }

@@ -48,7 +48,8 @@ struct ContractListing: Sendable {
         let queries = try ContractQueries(request.db)
         let total = try await queries.count(plan.list.filter, scope: plan.scope)
         let rows = total > plan.list.paging.offset
-            ? try await queries.page(plan.list.filter, scope: plan.scope, sort: plan.list.sort, paging: plan.list.paging)
+            ? try await queries.page(plan.list.filter, scope: plan.scope, sort: plan.list.sort, paging: plan.list.paging,
+                total: total)
             : []
         return Page(plan: plan, total: total, rows: rows)
     }

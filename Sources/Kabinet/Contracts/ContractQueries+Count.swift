@@ -6,8 +6,9 @@ import SQLKit
 ///
 /// Without a name or number filter the answer is a sum over `contract_list_counts` (one counter per combination of
 /// the choice filters and 30-day bucket, kept by triggers): the buckets a period covers whole are summed, and only
-/// the partial buckets at its two edges are counted in `contracts`, through the covering index of the actor's
-/// visibility. A name or number filter is selective by nature; those counts go to their own index.
+/// the partial buckets at its two edges (under 30 days each) are counted in the covering index of the actor's
+/// visibility, without reading a row. A name or number filter is selective by nature; those counts go to their
+/// own index, which holds the visibility columns too.
 extension ContractQueries {
     func count(_ filter: ContractListFilter, scope: RecordVisibility) async throws -> Int {
         guard !filter.needsRows else { return try await countRows(filter, scope: scope) }
@@ -20,15 +21,15 @@ extension ContractQueries {
             var part = filter
             part.issuedFrom = edge.lowerBound
             part.issuedBefore = edge.upperBound
-            total += try await countRows(part, scope: scope)
+            total += try await countRows(part, scope: scope, index: Self.coveringIndex(scope))
         }
         return total
     }
 
-    /// `COUNT(*)` over the contracts themselves.
-    func countRows(_ filter: ContractListFilter, scope: RecordVisibility) async throws -> Int {
-        let select = filtered(sql.select().column(SQLAlias(SQLFunction("COUNT", args: SQLLiteral.all), as: SQLIdentifier("n"))),
-            filter, scope: scope)
+    /// `COUNT(*)` over the contracts themselves; `index` names the index to count in (SQLite only).
+    func countRows(_ filter: ContractListFilter, scope: RecordVisibility, index: String? = nil) async throws -> Int {
+        let count = SQLAlias(SQLFunction("COUNT", args: SQLLiteral.all), as: SQLIdentifier("n"))
+        let select = filtered(sql.select().column(count), filter, scope: scope, index: index)
         return try await select.first(decoding: Total.self)?.n ?? 0
     }
 

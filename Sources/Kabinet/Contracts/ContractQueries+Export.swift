@@ -23,7 +23,8 @@ extension ContractQueries {
             }
             return
         }
-        try await walk(filter, scope: scope, sort: sort, size: size, body)
+        let walking = Self.walk(sort, total: try await count(filter, scope: scope))
+        try await walk(filter, scope: scope, sort: sort, size: size, walking: walking, body)
         if sort.column == .number {
             try await walk(filter, scope: scope, sort: ContractListSort(column: .issued, descending: sort.descending),
                 size: size, extra: [SQLRaw("number IS NULL")], body)
@@ -31,13 +32,14 @@ extension ContractQueries {
     }
 
     private func walk(_ filter: ContractListFilter, scope: RecordVisibility, sort: ContractListSort, size: Int,
-        extra: [any SQLExpression] = [], _ body: ([ContractListRow]) async throws -> Void) async throws
+        extra: [any SQLExpression] = [], walking: ContractSortColumn? = nil,
+        _ body: ([ContractListRow]) async throws -> Void) async throws
     {
         var extra = extra
         if sort.column == .number { extra.append(SQLRaw("number IS NOT NULL")) }
         var last: ContractListRow?
         repeat {
-            var select = filtered(sql.select().columns(ContractListRow.columns), filter, scope: scope)
+            var select = filtered(sql.select().columns(ContractListRow.columns), filter, scope: scope, walking: walking)
             for term in extra { select = select.where(term) }
             if let last { select = after(last, select, sort) }
             let rows = try await ordered(select, sort).limit(size).all(decoding: ContractListRow.self)

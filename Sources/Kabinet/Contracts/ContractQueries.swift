@@ -99,34 +99,76 @@ struct ContractQueries: Sendable {
         return terms
     }
 
-    /// A select over `contracts` with the visibility and the filters applied.
-    func filtered(_ select: SQLSelectBuilder, _ filter: ContractListFilter, scope: RecordVisibility) -> SQLSelectBuilder {
-        predicates(filter, scope: scope).reduce(select.from(source(for: filter))) { $0.where($1) }
+    /// A select over `contracts` with the visibility and the filters applied. `walking` names a sort column whose
+    /// index should drive the query (see `source`).
+    func filtered(_ select: SQLSelectBuilder, _ filter: ContractListFilter, scope: RecordVisibility,
+        walking sort: ContractSortColumn? = nil, index: String? = nil) -> SQLSelectBuilder
+    {
+        let table: any SQLExpression = index.map { name -> any SQLExpression in
+            isPostgres ? SQLIdentifier(Contract.schema) : SQLRaw("contracts INDEXED BY \(name)")
+        } ?? source(for: filter, walking: sort)
+        return predicates(filter, scope: scope).reduce(select.from(table)) { $0.where($1) }
     }
 
-    /// The table, naming the search index on SQLite when a number or name is searched: without fresh statistics
-    /// SQLite prefers an equality on the owner (hundreds of thousands of rows for a busy agent) to the search range
-    /// (a handful). PostgreSQL keeps statistics itself (autovacuum) and needs no hint.
-    private func source(for filter: ContractListFilter) -> any SQLExpression {
+    /// The covering index of a visibility: the choice filters and the date of issue of each contract it may see.
+    static func coveringIndex(_ scope: RecordVisibility) -> String {
+        switch scope {
+        case .everything: "contracts_list_all"
+        case .agency: "contracts_list_agency"
+        case .owners: "contracts_list_owner"
+        }
+    }
+
+    /// Past this many matching contracts a page sorted by another column than the date walks that column's index
+    /// and stops after the page, instead of sorting every match (at 5 000 matches a sort still costs a few ms, and
+    /// the matches are dense enough that the walk finds a page quickly).
+    static let sortWalkThreshold = 5_000
+
+    /// The indexes whose order is each sort column's order.
+    static let sortIndexes: [ContractSortColumn: String] = [
+        .number: "contracts_list_number", .policyholder: "contracts_list_name", .product: "contracts_product_issued",
+        .status: "contracts_status_issued", .payment: "contracts_payment_issued", .work: "contracts_work_issued",
+    ]
+
+    /// The table, naming the index on SQLite where its planner, without fresh statistics, guesses wrong: it prefers
+    /// an equality on the owner (hundreds of thousands of rows for a busy agent) to a number or name range (a
+    /// handful), and it sorts every match of a large set rather than walk the sort column's index. PostgreSQL keeps
+    /// statistics itself (autovacuum) and needs no hint.
+    private func source(for filter: ContractListFilter, walking sort: ContractSortColumn?) -> any SQLExpression {
         guard !isPostgres else { return SQLIdentifier(Contract.schema) }
         if filter.numberPrefix != nil { return SQLRaw("contracts INDEXED BY contracts_list_number") }
         if filter.nameRange != nil { return SQLRaw("contracts INDEXED BY contracts_list_name") }
+        if let sort, let index = Self.sortIndexes[sort] { return SQLRaw("contracts INDEXED BY \(index)") }
         return SQLIdentifier(Contract.schema)
     }
 
-    /// One page, in the chosen order.
-    func page(_ filter: ContractListFilter, scope: RecordVisibility, sort: ContractListSort, paging: Paging) async throws
-        -> [ContractListRow]
+    /// The sort column to walk for a list of `total` matches, if any.
+    static func walk(_ sort: ContractListSort, total: Int) -> ContractSortColumn? {
+        total > sortWalkThreshold ? sort.column : nil
+    }
+
+    /// One page, in the chosen order, of a list of `total` matches.
+    func page(_ filter: ContractListFilter, scope: RecordVisibility, sort: ContractListSort, paging: Paging,
+        total: Int) async throws -> [ContractListRow]
     {
         if sort.column == .operator { return try await pageByOwner(filter, scope: scope, sort: sort, paging: paging) }
-        return try await rows(filter, scope: scope, sort: sort, limit: paging.size, offset: paging.offset)
+        return try await rows(filter, scope: scope, sort: sort, limit: paging.size, offset: paging.offset,
+            walking: Self.walk(sort, total: total))
     }
 
     private func rows(_ filter: ContractListFilter, scope: RecordVisibility, sort: ContractListSort, limit: Int,
-        offset: Int) async throws -> [ContractListRow]
+        offset: Int, walking: ContractSortColumn? = nil) async throws -> [ContractListRow]
     {
-        let select = filtered(sql.select().columns(ContractListRow.columns), filter, scope: scope)
-        return try await ordered(select, sort).limit(limit).offset(offset).all(decoding: ContractListRow.self)
+        guard filter.nameRange != nil else {
+            let select = filtered(sql.select().columns(ContractListRow.columns), filter, scope: scope, walking: walking)
+            return try await ordered(select, sort).limit(limit).offset(offset).all(decoding: ContractListRow.self)
+        }
+        // A name matches thousands of contracts (every «Семёнова»): sort their ids inside the name index, which
+        // holds the date and the id, and read only the page's rows from the table.
+        let ids = ordered(filtered(sql.select().column("id"), filter, scope: scope), sort).limit(limit).offset(offset)
+        let select = sql.select().columns(ContractListRow.columns).from(Contract.schema)
+            .where("id", .in, SQLGroupExpression(ids.select))
+        return try await ordered(select, sort).all(decoding: ContractListRow.self)
     }
 
     /// «Оператор» order without sorting a million rows by a joined name: owners are taken by name, whole owners

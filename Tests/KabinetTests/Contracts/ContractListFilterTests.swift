@@ -79,7 +79,7 @@ struct ContractListFilterTests {
         }
     }
 
-    @Test("A period from one day to another counts whole Moscow days, both included")
+    @Test("A period from one day to another counts whole Moscow days, both included; the page also takes ДД.ММ.ГГГГ")
     func periodRange() async throws {
         try await withKabinet { app in
             // given
@@ -88,12 +88,18 @@ struct ContractListFilterTests {
             let today = CalendarDate(Date(), timeZone: MoscowTime.zone)
             // when
             let hundred = try await client.contractNumbers("from=\(today.adding(days: -100).iso)&to=\(today.adding(days: -100).iso)")
-            let russianDates = try await client.contractNumbers("from=\(today.adding(days: -31).russian)&to=\(today.adding(days: -20).russian)")
+            let russianDates = try await client.contractNumbers("from=\(today.adding(days: -31).iso)&to=\(today.adding(days: -20).iso)")
+            let browser = Browser(app)
+            try await browser.login("operator")
+            let typed = try await browser.get("/contracts?from=\(today.adding(days: -31).russian)&to=\(today.adding(days: -20).russian)")
+            let refused = try await client.get("/api/v1/contracts?from=\(today.russian)")
             let openEnded = try await client.contractNumbers("from=\(today.adding(days: -3).iso)")
             let upTo = try await client.contractNumbers("to=\(today.adding(days: -100).iso)")
             // then
             #expect(hundred == F.numbers(4))
             #expect(russianDates == F.numbers(3, 8))
+            #expect(typed.text.contains("Результатов найдено: 2") && typed.text.contains("5510000008"))
+            #expect(refused.status == .unprocessableEntity && refused.fieldErrors["from"] != nil)
             #expect(openEnded == F.numbers(1, 2, 5))
             #expect(upTo == F.numbers(4, 6))
         }

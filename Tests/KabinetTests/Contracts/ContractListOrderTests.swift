@@ -97,7 +97,7 @@ struct ContractListOrderTests {
         }
     }
 
-    @Test("The export walks a long list chunk by chunk, in every order, exactly as the pages do")
+    @Test("The export walks a long list chunk by chunk, in every order, exactly as the pages do, through any index")
     func chunks() async throws {
         try await withKabinet { app in
             // given
@@ -113,9 +113,12 @@ struct ContractListOrderTests {
                         chunked += rows.map(\.id)
                     }
                     let paged = try await queries.page(ContractListFilter(), scope: everything, sort: sort,
-                        paging: Paging(page: 1, size: 200))
+                        paging: Paging(page: 1, size: 200), total: 157)
+                    let walked = try await queries.page(ContractListFilter(), scope: everything, sort: sort,
+                        paging: Paging(page: 1, size: 200), total: ContractQueries.sortWalkThreshold + 1)
                     // then
                     #expect(chunked == paged.map(\.id), "\(column) \(descending)")
+                    #expect(walked.map(\.id) == paged.map(\.id), "\(column) \(descending) through its index")
                     #expect(chunked.count == 157)
                 }
             }

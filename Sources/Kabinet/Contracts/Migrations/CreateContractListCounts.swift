@@ -42,12 +42,12 @@ struct CreateContractListCounts: AsyncMigration {
         if sql.dialect.name == "postgresql" {
             try await ContractListCountTriggers.createPostgres(sql)
             try await sql.raw("""
-                CREATE INDEX contracts_list_name ON contracts (policyholder_search COLLATE "C", owner_id, agency_id, issued_at)
+                CREATE INDEX contracts_list_name ON contracts (policyholder_search COLLATE "C", owner_id, agency_id, issued_at, id)
                 """).run()
         } else {
             try await ContractListCountTriggers.createSQLite(sql)
             try await sql.create(index: "contracts_list_name").on(Contract.schema).column("policyholder_search")
-                .column("owner_id").column("agency_id").column("issued_at").run()
+                .column("owner_id").column("agency_id").column("issued_at").column("id").run()
         }
         try await ContractListCountTriggers.backfill(sql)
     }
