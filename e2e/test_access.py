@@ -58,18 +58,18 @@ def test_admin_invites_user_who_sets_password_from_mailbox(server, browser):
 def test_recovery_through_mailbox(server, browser):
     browser.get(server + "/login")
     browser.find_element("link text", "Восстановить доступ").click()
-    browser.find_element("name", "login").send_keys("agent2")
+    browser.find_element("name", "login").send_keys("teamlead")
     browser.find_element("css selector", "button.primary").click()
     assert browser.find_element("css selector", "[data-testid=recover-sent]")
-    browser.get(server + "/dev/mailbox?to=agent2@kabinet.local")
+    browser.get(server + "/dev/mailbox?to=teamlead@kabinet.local")
     browser.find_element("partial link text", "восстановление доступа").click()
     browser.find_element("css selector", "[data-testid=message-body] a").click()
     browser.find_element("name", "password").send_keys("Recovered2025")
     browser.find_element("name", "confirmation").send_keys("Recovered2025")
     browser.find_element("css selector", "button.primary").click()
     assert wait_for_text(browser, "Пароль сохранён")
-    login(browser, server, "agent2", "Recovered2025")
-    assert browser.find_element("css selector", "[data-testid=header-login]").text == "agent2"
+    login(browser, server, "teamlead", "Recovered2025")
+    assert browser.find_element("css selector", "[data-testid=header-login]").text == "teamlead"
 
 
 def test_command_line_creates_user_who_logs_in(server, browser):
