@@ -90,7 +90,9 @@ def main():
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: stop.set())
-    stop.wait()
+    # Wake up regularly: a signal handler cannot end an untimed wait of the main thread here.
+    while not stop.wait(0.5):
+        pass
     controller.stop()
 
 

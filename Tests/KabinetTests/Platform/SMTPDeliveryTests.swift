@@ -42,9 +42,16 @@ final class SMTPSink {
             .map { try String(contentsOf: $0, encoding: .utf8) }
     }
 
-    deinit {
-        process.terminate()
+    /// Stops the server; tests call it in a `defer` so no SMTP server outlives its test.
+    func stop() {
+        let pid = process.processIdentifier
+        // SIGKILL: a server that still holds a client connection may take its time over SIGTERM.
+        if pid > 0 { kill(pid, SIGKILL) }
         try? FileManager.default.removeItem(at: maildir)
+    }
+
+    deinit {
+        stop()
     }
 }
 
@@ -76,6 +83,7 @@ struct SMTPDeliveryTests {
     func plain() async throws {
         guard try await SMTPSink.available() else { return }
         let sink = try SMTPSink()
+        defer { sink.stop() }
         let settings = try testSettings([
             "KABINET_MAIL_TRANSPORT": "smtp", "SMTP_HOST": "127.0.0.1", "SMTP_PORT": String(sink.port), "SMTP_SECURITY": "none",
         ])
@@ -105,6 +113,7 @@ struct SMTPDeliveryTests {
             "--starttls", directory.appendingPathComponent("cert.pem").path, directory.appendingPathComponent("key.pem").path,
             "--auth", "kabinet:s3cret",
         ])
+        defer { sink.stop() }
         let settings = try testSettings([
             "KABINET_MAIL_TRANSPORT": "smtp", "SMTP_HOST": "127.0.0.1", "SMTP_PORT": String(sink.port), "SMTP_SECURITY": "starttls",
             "SMTP_USERNAME": "kabinet", "SMTP_PASSWORD": "s3cret", "SMTP_VERIFY_CERTIFICATES": "false",
