@@ -89,11 +89,18 @@ struct ContractListLine: Encodable, Sendable {
         number = row.number ?? "—"
         policyholder = row.policyholderName
         product = row.productName
-        issuedOn = MoscowTime.date(row.issuedAt)
+        issuedOn = Self.moscowDay(row.issuedAt)
         status = row.contractStatus.map { english ? $0.englishName : $0.russianName } ?? row.status
         payment = row.payment.map { english ? $0.englishName : $0.russianName } ?? row.paymentStatus
         owner = ownerNames[row.ownerID.uuidString] ?? "—"
         let text = row.workText?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         work = row.workRequired ? (text.isEmpty ? req.t("contracts.list.work_required") : text) : "—"
+    }
+
+    /// «Дата оформления» as ДД.ММ.ГГГГ, the Moscow day of the instant, without building a date formatter for every
+    /// row (an export formats a million of them).
+    static func moscowDay(_ date: Date) -> String {
+        let local = date.timeIntervalSince1970 + Double(MoscowTime.zone.secondsFromGMT(for: date))
+        return CalendarDate(dayNumber: Int((local / 86_400).rounded(.down))).russian
     }
 }

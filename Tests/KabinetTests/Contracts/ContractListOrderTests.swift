@@ -125,6 +125,16 @@ struct ContractListOrderTests {
         }
     }
 
+    @Test("«Дата оформления» is the Moscow day of the instant, as the date formatter has it")
+    func moscowDay() {
+        let late = Date(timeIntervalSince1970: 1_795_987_800)  // 2026-11-29 21:30 UTC, 00:30 on the 30th in Moscow
+        #expect(ContractListLine.moscowDay(late) == "30.11.2026")
+        for step in 0..<400 {
+            let date = Date(timeIntervalSince1970: 1_300_000_000 + Double(step) * 987_654.3)
+            #expect(ContractListLine.moscowDay(date) == MoscowTime.date(date), "\(date)")
+        }
+    }
+
     @Test("A field a spreadsheet would run or split is escaped")
     func csvFields() {
         #expect(ContractListCSV.field("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")

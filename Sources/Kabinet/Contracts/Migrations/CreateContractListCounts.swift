@@ -37,7 +37,17 @@ struct CreateContractListCounts: AsyncMigration {
                 "work_required", "bucket", name: "contract_list_counts_key")
             .create()
         guard let sql = database as? any SQLDatabase else { return }
-        try await sql.create(index: "contract_list_counts_agency").on(Self.table).column("agency_id").column("bucket").run()
+        // Sums for one owner or one agency read these covering indexes only (a few thousand entries for a busy agent);
+        // the sum over everything reads the small table itself.
+        let choices = ["bucket", "status", "payment_status", "product_code", "work_required", "office_id"]
+        for (name, columns) in [
+            ("contract_list_counts_owner", ["owner_id"] + choices + ["n"]),
+            ("contract_list_counts_agency", ["agency_id"] + choices + ["owner_id", "n"]),
+        ] {
+            var builder = sql.create(index: name).on(Self.table)
+            for column in columns { builder = builder.column(column) }
+            try await builder.run()
+        }
         try await createCoveringIndexes(sql)
         if sql.dialect.name == "postgresql" {
             try await ContractListCountTriggers.createPostgres(sql)
