@@ -10,6 +10,9 @@
 #   KABINET_BENCH_CONTRACTS   contracts to generate (default 1000000)
 #   KABINET_BENCH_DATA        keep the SQLite data in this folder and reuse it on the next run
 #   KABINET_BENCH_BINARY      the binary to measure (default: the release build in .build-release)
+#   KABINET_BENCH_BUILD       "debug" labels a debug binary whose path does not say so
+#   KABINET_BENCH_USERS       the users to measure as (default "operator agent")
+#   KABINET_BENCH_ONLY        an extended regular expression: measure only the cases whose label matches (re-runs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-10}; connections=${2:-4}
@@ -22,7 +25,9 @@ else
   swift build -c release --product kabinet --scratch-path "$scratch" >/dev/null
   bin="$scratch/release/kabinet"
 fi
-case "$bin" in *release*) build=release ;; *) build="DEBUG BUILD — not representative" ;; esac
+# A debug binary is labelled so its figures are never mistaken for the release build's (a copied release binary,
+# e.g. /tmp/kabinet-bench-bin, keeps no "release" in its path; a debug one has the debug build's path or is told).
+case "${KABINET_BENCH_BUILD:-$bin}" in *debug*) build="DEBUG BUILD — not representative" ;; *) build=release ;; esac
 count=${KABINET_BENCH_CONTRACTS:-1000000}
 port=${KABINET_BENCH_PORT:-18090}
 if [ -n "${KABINET_BENCH_DATA:-}" ]; then data=$KABINET_BENCH_DATA; keep=1; mkdir -p "$data"
@@ -97,20 +102,23 @@ echo
 echo "$(date +%F) · $database · $build · --env production · $(nproc) cores · wrk -t2 -c$connections -d${seconds}s"
 plain=$(measure "$base/api/v1/ping" "" application/json)
 plain_rps=$(echo "$plain" | awk '{print $4}')
-printf '\n| user | case | found | p50 ms | p95 ms | p99 ms | req/s | ratio to ping | failures |\n|---|---|---|---|---|---|---|---|---|\n'
-printf '| — | /api/v1/ping | — | %s | %s | %s | %s | 1.00 | %s |\n' $plain
+# The machine is shared: the 1-minute load average after each case shows which figures ran beside a compilation.
+load() { cut -d ' ' -f 1 /proc/loadavg; }
+printf '\n| user | case | found | p50 ms | p95 ms | p99 ms | req/s | ratio to ping | failures | load |\n|---|---|---|---|---|---|---|---|---|---|\n'
+printf '| — | /api/v1/ping | — | %s | %s | %s | %s | 1.00 | %s | %s |\n' $plain "$(load)"
 worst=0
-for user in operator agent; do
+for user in ${KABINET_BENCH_USERS:-operator agent}; do
   cookie=$(login "$user")
   for entry in "${cases[@]}"; do
     label=${entry%%|*}; path=${entry#*|}
+    [ -z "${KABINET_BENCH_ONLY:-}" ] || echo "$label" | grep -Eq "$KABINET_BENCH_ONLY" || continue
     page=$(curl -s -w '\n%{http_code}' -H "Cookie: $cookie" "$base$path")
     found=$(echo "$page" | grep -o 'Результатов найдено: [0-9]*' | head -n 1 | grep -o '[0-9]*$' || echo "?")
     [ "$(echo "$page" | tail -n 1)" = 200 ] || found="HTTP $(echo "$page" | tail -n 1)"
     result=$(measure "$base$path" "$cookie")
     read -r p50 p95 p99 rps failures <<<"$result"
     ratio=$(awk -v r="$rps" -v p="$plain_rps" 'BEGIN { printf "%.2f", r / p }')
-    printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$user" "$label" "$found" "$p50" "$p95" "$p99" "$rps" "$ratio" "$failures"
+    printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$user" "$label" "$found" "$p50" "$p95" "$p99" "$rps" "$ratio" "$failures" "$(load)"
     worst=$(awk -v a="$worst" -v b="$p95" 'BEGIN { print (b > a ? b : a) }')
   done
 done

@@ -26,10 +26,15 @@ server=$!
 trap 'kill $server 2>/dev/null; rm -rf "$data"' EXIT
 for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$port/api/v1/ping" >/dev/null && break; sleep 0.2; done
 
-start=$(date -d tomorrow +%F)
-birth=$(date -d "32 years ago 3 months ago" +%F)
+# The server counts the start-date window in Moscow time; between 21:00 and 24:00 UTC "tomorrow" differs.
+start=$(TZ=Europe/Moscow date -d tomorrow +%F)
+birth=$(TZ=Europe/Moscow date -d "32 years ago 3 months ago" +%F)
 export KABINET_QUOTE_BODY="{\"productCode\":\"product-1\",\"startDate\":\"$start\",\"frequency\":\"annual\",\"term\":5,\"premium\":\"100000\",\"sex\":\"male\",\"birthDate\":\"$birth\",\"risks\":[\"survival\",\"assistance\",\"accidentDeath\",\"accidentDisability\",\"accidentInjury\"]}"
-echo "quote response: $(curl -s -X POST -H "Authorization: Bearer $KABINET_TOKEN" -H 'Content-Type: application/json' -d "$KABINET_QUOTE_BODY" "http://127.0.0.1:$port/api/v1/quotes/calculate" | head -c 300)"
+response=$(curl -s -w '\n%{http_code}' -X POST -H "Authorization: Bearer $KABINET_TOKEN" -H 'Content-Type: application/json' \
+  -d "$KABINET_QUOTE_BODY" "http://127.0.0.1:$port/api/v1/quotes/calculate")
+echo "quote response: $(echo "$response" | head -n 1 | head -c 300)"
+# Measuring an error answer would measure the wrong thing: stop unless the quote is priced.
+[ "$(echo "$response" | tail -n 1)" = 200 ] || { echo "quote endpoint did not answer 200: $(echo "$response" | tail -n 1)"; exit 1; }
 
 rps() { awk '/Requests\/sec/ {print $2}'; }
 p99() { awk '/ 99%/ {print $2}'; }
@@ -39,8 +44,10 @@ for round in $(seq 1 "$rounds"); do
   plain+=("$(echo "$out" | rps)"); echo "round $round plain: $(echo "$out" | rps) req/s, p99 $(echo "$out" | p99)"
   out=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency -s bench/quote.lua "http://127.0.0.1:$port/api/v1/quotes/calculate")
   quote+=("$(echo "$out" | rps)"); echo "round $round quote: $(echo "$out" | rps) req/s, p99 $(echo "$out" | p99)"
+  echo "$out" | grep "Non-2xx" || true
 done
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 mp=$(median "${plain[@]}"); mq=$(median "${quote[@]}")
 echo "median plain: $mp req/s; median quote: $mq req/s; ratio quote/plain: $(awk -v q="$mq" -v p="$mp" 'BEGIN {printf "%.2f", q/p}')"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 grep -c " 5[0-9][0-9] " "$data/server.log" >/dev/null && echo "server errors logged: $(grep -c ' 5[0-9][0-9] ' "$data/server.log")" || true

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs on a fresh Debian machine of this kind, and nothing that is already there:
-# PostgreSQL server, Chromium with its driver, wrk, DejaVu fonts, and the Python packages of the e2e tests.
+# PostgreSQL server, Chromium with its driver, wrk, DejaVu fonts, poppler (pdftotext: PDF text checks), and the Python packages of the e2e tests.
 set -euo pipefail
 
 need_apt=()
@@ -9,6 +9,7 @@ command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
 command -v wrk >/dev/null 2>&1 || need_apt+=(wrk)
 command -v openssl >/dev/null 2>&1 || need_apt+=(openssl)
+command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need_apt+=(fonts-dejavu-core)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "installing: ${need_apt[*]}"

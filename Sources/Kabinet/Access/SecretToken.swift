@@ -20,7 +20,7 @@ enum SecretToken {
     }
 
     /// Lower-case hex; `String(format:)` per byte was a visible share of every API call.
-    private static func hex(_ bytes: some Sequence<UInt8>) -> String {
+    static func hex(_ bytes: some Sequence<UInt8>) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var output: [UInt8] = []
         output.reserveCapacity(64)

@@ -21,5 +21,7 @@ enum Migrations {
         CreateBlankAlerts(),
         CreateContractFormStashes(),
         CreateContractListCounts(),
+        CreateSigning(),
+        CreatePayments(),
     ]
 }

@@ -26,6 +26,8 @@ public struct Settings: Sendable {
     public var databasePoolPerEventLoop: Int
     /// When set, /metrics answers only requests with `Authorization: Bearer <token>`.
     public var metricsToken: String?
+    /// The payment provider (sandbox or YooKassa) and its credentials; see Payments/PaymentSettings.swift.
+    public var payments: PaymentSettings
 
     /// The development mailbox shows every message in the browser; never in production.
     public var developmentMailboxEnabled: Bool { !isProduction && mailTransport == .development }
@@ -69,7 +71,8 @@ extension Settings {
             secureCookies: reader.bool("KABINET_SECURE_COOKIES", default: baseURL.hasPrefix("https://")),
             workerPollInterval: reader.double("KABINET_WORKER_POLL_SECONDS", default: 1.0),
             databasePoolPerEventLoop: max(1, reader.int("KABINET_DB_POOL_PER_LOOP", default: 4)),
-            metricsToken: reader.string("KABINET_METRICS_TOKEN")
+            metricsToken: reader.string("KABINET_METRICS_TOKEN"),
+            payments: PaymentSettings.load(from: &reader, isProduction: isProduction)
         )
         if mailTransport == .smtp, settings.smsGatewayURL == nil, isProduction {
             reader.problems.append("SMS_GATEWAY_URL is required in production (SMS codes are sent through it)")

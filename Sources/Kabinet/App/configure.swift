@@ -85,8 +85,9 @@ private func configureMiddleware(_ app: Application, settings: Settings) {
     app.middleware.use(ErrorPagesMiddleware())
     app.middleware.use(FileMiddleware(publicDirectory: BundledResources.root + "Public/"))
     app.middleware.use(SessionAuthenticator())
-    app.middleware.use(FormBodyCollector(exemptPrefixes: ["/api/"]))
-    app.middleware.use(CSRFMiddleware(secureCookies: settings.secureCookies, exemptPrefixes: ["/api/"]))
+    app.middleware.use(FormBodyCollector(
+        exemptPrefixes: ["/api/", "/payments/callback/"], largeUploadSuffixes: ["/scans": ContractSigningController.maxScanBytes + 64 * 1024]))
+    app.middleware.use(CSRFMiddleware(secureCookies: settings.secureCookies, exemptPrefixes: ["/api/", "/payments/callback/"]))
     app.routes.defaultMaxBodySize = "2mb"
 }
 

@@ -10,9 +10,12 @@ func routes(_ app: Application) throws {
     try app.register(collection: SetPasswordController(purpose: .recovery))
     try app.register(collection: SetPasswordController(purpose: .invitation))
     try APIRoutes.register(on: app)
+    try app.register(collection: ClientSigningController())
     if app.settings.developmentMailboxEnabled {
         try app.register(collection: DevMailboxController())
     }
+
+    try PaymentRoutes.register(on: app)
 
     let loggedIn = app.grouped(RequireLogin())
     try loggedIn.register(collection: HomeController())
@@ -27,6 +30,7 @@ func routes(_ app: Application) throws {
     try loggedIn.register(collection: ContractListController())
     try loggedIn.register(collection: ContractFormController())
     try loggedIn.register(collection: ContractCardController())
+    try loggedIn.register(collection: ContractSigningController())
     try loggedIn.register(collection: BlankRangesAdminController())
 
     registerNavigation(app)

@@ -59,6 +59,7 @@ struct ContractCardContent: Encodable {
     var people: [Person]
     var history: [HistoryRow]
     var quoteID: UUID?
+    var signing: SigningCardPanel
 }
 
 extension ContractCardContent {
@@ -116,7 +117,7 @@ extension ContractCardContent {
             workRequired: state.isWorkRequired, workText: state.requiredWork, actions: actions,
             canChangeStatus: mayChange, editable: state.isEditable && Authorizer.may(actor, .edit, in: .contracts),
             people: try people(contract, req: req), history: try await history(contract, req: req),
-            quoteID: contract.quoteID)
+            quoteID: contract.quoteID, signing: try await SigningCardPanel.make(contract, actor: actor, req: req))
     }
 
     /// Who is on the contract, briefly: names, birth dates, the policyholder, beneficiaries with their shares.

@@ -21,7 +21,7 @@ extension ContractQueries {
             var part = filter
             part.issuedFrom = edge.lowerBound
             part.issuedBefore = edge.upperBound
-            total += try await countRows(part, scope: scope, index: Self.coveringIndex(scope))
+            total += try await countRows(part, scope: scope, index: Self.coveringIndex(scope, filter))
         }
         return total
     }

@@ -19,7 +19,7 @@ extension ContractQueries {
                 var own = filter
                 own.ownerID = owner
                 try await walk(own, scope: scope, sort: ContractListSort(column: .issued, descending: sort.descending),
-                    size: size, body)
+                    size: size, walking: .issued, body)
             }
             return
         }

@@ -106,7 +106,7 @@ struct ContractQueries: Sendable {
     {
         let table: any SQLExpression = index.map { name -> any SQLExpression in
             isPostgres ? SQLIdentifier(Contract.schema) : SQLRaw("contracts INDEXED BY \(name)")
-        } ?? source(for: filter, walking: sort)
+        } ?? source(for: filter, scope: scope, walking: sort)
         return predicates(filter, scope: scope).reduce(select.from(table)) { $0.where($1) }
     }
 
@@ -117,6 +117,32 @@ struct ContractQueries: Sendable {
         case .agency: "contracts_list_agency"
         case .owners: "contracts_list_owner"
         }
+    }
+
+    /// The covering index for a list: the owner's when «Оператор» names one owner for someone who sees everything
+    /// (a busy agent's contracts are a short range there, not a scan of everybody's dates), else the visibility's.
+    /// Within an agency the agency's index stays: it holds the owner too, the owner's index lacks the agency.
+    static func coveringIndex(_ scope: RecordVisibility, _ filter: ContractListFilter) -> String {
+        if case .everything = scope, filter.ownerID != nil { return "contracts_list_owner" }
+        return coveringIndex(scope)
+    }
+
+    /// Whether a page in date order should walk the covering index on SQLite: when an owner or agency and a choice
+    /// filter, or two choice filters, meet, the planner takes one `(column, issued_at)` index and reads a table row
+    /// for every entry to check the others (tens of ms for a rare combination); the covering index checks them all
+    /// in the index and reads only the page's rows. One term alone is served best by its own index. An IN list of
+    /// owners is no range of the owner's index, so it is left to the planner.
+    static func walksCoveringIndex(_ filter: ContractListFilter, scope: RecordVisibility) -> Bool {
+        let choices: [Any?] = [filter.officeID, filter.paid, filter.productCode, filter.status, filter.workRequired,
+            filter.erroneous]
+        var terms = choices.filter { $0 != nil }.count + (filter.ownerID == nil ? 0 : 1)
+        switch scope {
+        case .everything: break
+        case .agency: terms += 1
+        case .owners(let owners) where owners.count == 1: terms += 1
+        case .owners: if filter.ownerID == nil { return false }
+        }
+        return terms >= 2
     }
 
     /// Past this many matching contracts a page sorted by another column than the date walks that column's index
@@ -134,17 +160,23 @@ struct ContractQueries: Sendable {
     /// an equality on the owner (hundreds of thousands of rows for a busy agent) to a number or name range (a
     /// handful), and it sorts every match of a large set rather than walk the sort column's index. PostgreSQL keeps
     /// statistics itself (autovacuum) and needs no hint.
-    private func source(for filter: ContractListFilter, walking sort: ContractSortColumn?) -> any SQLExpression {
+    private func source(for filter: ContractListFilter, scope: RecordVisibility, walking sort: ContractSortColumn?)
+        -> any SQLExpression
+    {
         guard !isPostgres else { return SQLIdentifier(Contract.schema) }
         if filter.numberPrefix != nil { return SQLRaw("contracts INDEXED BY contracts_list_number") }
         if filter.nameRange != nil { return SQLRaw("contracts INDEXED BY contracts_list_name") }
         if let sort, let index = Self.sortIndexes[sort] { return SQLRaw("contracts INDEXED BY \(index)") }
+        if sort == .issued, Self.walksCoveringIndex(filter, scope: scope) {
+            return SQLRaw("contracts INDEXED BY \(Self.coveringIndex(scope, filter))")
+        }
         return SQLIdentifier(Contract.schema)
     }
 
-    /// The sort column to walk for a list of `total` matches, if any.
+    /// The sort column to walk for a list of `total` matches, if any. Date order is always walked: its indexes are
+    /// the date's order whatever the count (see `walksCoveringIndex`).
     static func walk(_ sort: ContractListSort, total: Int) -> ContractSortColumn? {
-        total > sortWalkThreshold ? sort.column : nil
+        sort.column == .issued || total > sortWalkThreshold ? sort.column : nil
     }
 
     /// One page, in the chosen order, of a list of `total` matches.
@@ -190,7 +222,8 @@ struct ContractQueries: Sendable {
                     continue
                 }
             }
-            result += try await rows(own, scope: scope, sort: byDate, limit: paging.size - result.count, offset: skip)
+            result += try await rows(own, scope: scope, sort: byDate, limit: paging.size - result.count, offset: skip,
+                walking: .issued)
             skip = 0
             if result.count == paging.size { break }
         }

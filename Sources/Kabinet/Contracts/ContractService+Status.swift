@@ -10,45 +10,15 @@ extension Actor {
     var contractRole: ContractRole { subject.agencyID != nil ? .seller : .backOffice }
 }
 
-/// «Изменить статус»: one status change, checked by `ContractStateMachine` and stored with its history line and
-/// audit entry in one transaction.
+/// «Изменить статус» on the card: the user's grant on this contract, then the shared `ContractStatusChange`.
 extension ContractService {
     func change(_ contract: Contract, _ action: ContractAction, actor: Actor) async throws
         -> Result<Contract, TransitionRefusal>
     {
         try Authorizer.require(actor, .changeStatus, in: .contracts, on: contract.ownership)
-        let before = contract.state
-        let transition: ContractTransition
-        switch ContractStateMachine.transition(action, from: before, by: actor.contractRole) {
-        case .failure(let refusal): return .failure(refusal)
-        case .success(let done): transition = done
-        }
-        let snapshot = Contract.Snapshot(contract)
-        let now = Date()
-        contract.state = transition.to
-        if action.kind == .pay {
-            contract.paidAt = now
-            contract.paidAmountMinor = contract.premiumMinor
-        }
-        let audit = request.audit
-        try await db.transaction { db in
-            try await Self.claim(contract, unchangedFrom: before, on: db)
-            try await contract.save(on: db)
-            let statusChanged = before.status != transition.to.status
-            try await ContractHistoryEntry(
-                contractID: try contract.requireID(), at: now, actorID: actor.userID, actorLogin: actor.login,
-                action: action.kind.rawValue,
-                fromStatus: statusChanged ? before.status.rawValue : nil,
-                toStatus: statusChanged ? transition.to.status.rawValue : nil,
-                reason: transition.reason
-            ).create(on: db)
-            try await audit.on(db).record(
-                "contract.\(action.kind.rawValue)", entity: "contract", id: contract.id?.uuidString,
-                summary: "Договор № \(contract.number ?? "—"): \(action.kind.russianName)"
-                    + (transition.reason.map { " — \($0)" } ?? ""),
-                before: snapshot, after: Contract.Snapshot(contract))
-        }
-        return .success(contract)
+        return try await ContractStatusChange(
+            role: actor.contractRole, actorID: actor.userID, actorLogin: actor.login, audit: request.audit
+        ).apply(action, to: contract, on: db)
     }
 
     /// Takes the row for this transaction only if its status is still what the decision was made on; otherwise

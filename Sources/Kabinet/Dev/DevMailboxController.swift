@@ -8,6 +8,7 @@ struct DevMailboxController: RouteCollection {
         let group = routes.grouped("dev", "mailbox")
         group.get(use: list)
         group.get(":id", use: show)
+        group.get(":id", "files", ":file", use: attachment)
     }
 
     struct Row: Encodable {
@@ -49,6 +50,13 @@ struct DevMailboxController: RouteCollection {
         var status: String
         /// The body split into text and link pieces so links are clickable without trusting any HTML.
         var pieces: [TextPiece]
+        var attachments: [Attachment]
+    }
+
+    struct Attachment: Encodable {
+        var url: String
+        var filename: String
+        var size: String
     }
 
     func show(req: Request) async throws -> Response {
@@ -58,7 +66,18 @@ struct DevMailboxController: RouteCollection {
         return try await req.page("dev/message", title: "mailbox.title", MessageContent(
             channel: message.channel, recipient: message.recipient, subject: message.subject,
             createdAt: MoscowTime.dateTime(message.createdAt), status: req.t("outbox.status.\(message.status)"),
-            pieces: TextPiece.split(message.body)))
+            pieces: TextPiece.split(message.body),
+            attachments: try await Outbox.attachments(of: id, on: req.db).map {
+                Attachment(url: "/dev/mailbox/\(id)/files/\($0.id!)", filename: $0.filename, size: "\(max(1, $0.size / 1024)) KB")
+            }))
+    }
+
+    /// One attachment of a message, as the client's mail program would open it.
+    func attachment(req: Request) async throws -> Response {
+        guard let id = req.parameters.get("id", as: UUID.self), let fileID = req.parameters.get("file", as: UUID.self),
+            let file = try await Outbox.attachments(of: id, on: req.db).first(where: { $0.id == fileID })
+        else { throw AppError.notFound }
+        return file.download()
     }
 }
 

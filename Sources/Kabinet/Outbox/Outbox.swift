@@ -13,9 +13,24 @@ struct Outbox: Sendable {
         var messageID: UUID
     }
 
+    /// `attachments`: stored files (`StoredFile` ids) the e-mail carries, in this order.
     @discardableResult
-    func email(to recipient: String, subject: String, text: String, html: String? = nil) async throws -> UUID {
-        try await queue(OutboxMessage(channel: .email, recipient: recipient, subject: subject, body: text, htmlBody: html))
+    func email(to recipient: String, subject: String, text: String, html: String? = nil, attachments: [UUID] = [])
+        async throws -> UUID
+    {
+        let id = try await queue(OutboxMessage(channel: .email, recipient: recipient, subject: subject, body: text, htmlBody: html))
+        for (position, file) in attachments.enumerated() {
+            try await OutboxAttachment(messageID: id, fileID: file, position: position).create(on: database)
+        }
+        return id
+    }
+
+    /// The files an e-mail carries, in order.
+    static func attachments(of messageID: UUID, on database: any Database) async throws -> [StoredFile] {
+        let links = try await OutboxAttachment.query(on: database).filter(\.$messageID == messageID).sort(\.$position).all()
+        let files = try await StoredFile.query(on: database).filter(\.$id ~~ links.map(\.fileID)).all()
+        let byID = Dictionary(uniqueKeysWithValues: files.compactMap { file in file.id.map { ($0, file) } })
+        return links.compactMap { byID[$0.fileID] }
     }
 
     @discardableResult

@@ -24,10 +24,12 @@ enum OutboxDelivery {
                 try await transports.sms.send(to: message.recipient, text: message.body)
                 message.transport = transports.sms.name
             } else {
+                let files = try await Outbox.attachments(of: id, on: context.db)
                 try await transports.email.send(MailMessage(
                     from: settings.mailFrom, fromName: settings.companyName, to: [message.recipient],
                     subject: message.subject, textBody: message.body, htmlBody: message.htmlBody,
-                    attachments: [], messageID: nil))
+                    attachments: files.map { MailAttachment(filename: $0.filename, contentType: $0.contentType, data: $0.data) },
+                    messageID: nil))
                 message.transport = transports.email.name
             }
             message.status = OutboxMessage.Status.sent.rawValue

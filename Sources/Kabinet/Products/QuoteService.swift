@@ -25,12 +25,12 @@ struct QuoteService {
         let catalog = try await ProductCatalogStore.catalog(request.application)
         let today = today()
         let code = input.productCode.trimmingCharacters(in: .whitespaces)
-        guard let product = catalog.product(code, on: today) else {
+        guard let plan = catalog.plan(code, on: today) else {
             return .failure(QuoteRejection([FieldError(.product, .pricingProductUnknown, ["value": code])]))
         }
-        switch input.parse(currency: product.currency, today: today) {
+        switch input.parse(currency: plan.product.currency, today: today) {
         case .failure(let rejection): return .failure(rejection)
-        case .success(let parsed): return PricingEngine.quote(parsed, product: product)
+        case .success(let parsed): return plan.quote(parsed)
         }
     }
 

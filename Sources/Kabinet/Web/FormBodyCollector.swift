@@ -8,12 +8,17 @@ import Vapor
 /// (exempt from CSRF) keeps streaming.
 struct FormBodyCollector: AsyncMiddleware {
     let exemptPrefixes: [String]
+    /// Routes that take files larger than the default limit, by the end of their path (the agent's scans).
+    var largeUploadSuffixes: [String: Int] = [:]
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if CSRFMiddleware.isUnsafe(request.method), request.body.data == nil,
            !exemptPrefixes.contains(where: request.url.path.hasPrefix)
         {
-            _ = try await request.body.collect(max: request.application.routes.defaultMaxBodySize.value).get()
+            let path = request.url.path
+            let limit = largeUploadSuffixes.first { path.hasSuffix($0.key) }?.value
+                ?? request.application.routes.defaultMaxBodySize.value
+            _ = try await request.body.collect(max: limit).get()
         }
         return try await next.respond(to: request)
     }

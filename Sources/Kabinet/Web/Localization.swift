@@ -58,4 +58,9 @@ extension Request {
     func t(_ key: String, _ arguments: String...) -> String {
         application.localization.text(key, locale: locale, arguments)
     }
+
+    /// Translates a key whose arguments were collected elsewhere (a refusal's message).
+    func t(_ key: String, _ arguments: [String]) -> String {
+        application.localization.text(key, locale: locale, arguments)
+    }
 }

@@ -27,4 +27,11 @@ enum MoscowTime {
         guard let text, !text.isEmpty else { return nil }
         return formatter("yyyy-MM-dd").date(from: text)
     }
+
+    /// The instant the Moscow day of `date` began (daily limits count from it).
+    static func startOfDay(_ date: Date) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        return calendar.startOfDay(for: date)
+    }
 }

@@ -36,12 +36,25 @@ public struct Money: Sendable, Hashable {
 
     /// Rounds an exact decimal amount half away from zero to minor units; nil only on overflow.
     public static func rounded(_ amount: Decimal, currency: CurrencyCode) -> Money? {
-        Money(exactly: DecimalRounding.halfUp(amount, scale: currency.minorUnitDigits), currency: currency)
+        // Rounded to the currency's digits it always fits them, so only the conversion to minor units can fail.
+        let rounded = DecimalRounding.halfUp(amount, scale: currency.minorUnitDigits)
+        guard let minor = DecimalRounding.int64(exactly: rounded * Decimal(currency.minorUnitsPerMajor)) else { return nil }
+        return Money(minorUnits: minor, currency: currency)
     }
 
     /// The amount in major units as an exact decimal (603566.62).
+    ///
+    /// Built from digits and exponent rather than by dividing by 100: the same value in the same compact form
+    /// (trailing zeros folded into the exponent, as `Decimal` division leaves it), without a `Decimal` division on
+    /// every amount of every quote.
     public var amount: Decimal {
-        Decimal(minorUnits) / Decimal(currency.minorUnitsPerMajor)
+        var digits = minorUnits.magnitude
+        var exponent = -currency.minorUnitDigits
+        while digits != 0, digits % 10 == 0 {
+            digits /= 10
+            exponent += 1
+        }
+        return Decimal(sign: minorUnits < 0 ? .minus : .plus, exponent: exponent, significand: Decimal(digits))
     }
 
     public var isZero: Bool { minorUnits == 0 }

@@ -5,7 +5,7 @@ import Foundation
 extension CalendarDate: Codable, CustomStringConvertible {
     /// Parses "2024-02-09" or "09.02.2024"; nil for anything else or an impossible date.
     public init?(_ text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingSpaces()
         let iso = trimmed.split(separator: "-", omittingEmptySubsequences: false)
         let ru = trimmed.split(separator: ".", omittingEmptySubsequences: false)
         let fields: (y: Substring, m: Substring, d: Substring)

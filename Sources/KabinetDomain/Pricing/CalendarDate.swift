@@ -87,10 +87,18 @@ public struct CalendarDate: Sendable, Hashable, Comparable {
 extension CalendarDate {
     /// The calendar date of `date` in `timeZone` (the office's "today"; default Moscow).
     public init(_ date: Date, timeZone: TimeZone = TimeZone(identifier: "Europe/Moscow") ?? TimeZone(secondsFromGMT: 0)!) {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
+        var calendar = CalendarDate.officeCalendar
+        if calendar.timeZone != timeZone { calendar.timeZone = timeZone }
         let parts = calendar.dateComponents([.year, .month, .day], from: date)
         self = CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
             ?? CalendarDate(dayNumber: 0)
     }
+
+    /// Gregorian in Moscow, made once: "today" is asked on every quote, and a fresh `Calendar` per call costs more
+    /// than the rest of the date arithmetic.
+    private static let officeCalendar: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Moscow") ?? TimeZone(secondsFromGMT: 0)!
+        return calendar
+    }()
 }

@@ -6,12 +6,21 @@ import Foundation
 /// Never throws for user input: the outcome is a complete `Quote` or every `FieldError` found.
 public enum PricingEngine {
     public static func quote(_ request: QuoteRequest, product: ProductDefinition) -> Result<Quote, QuoteRejection> {
+        quote(request, product: product, model: PricingModel.init)
+    }
+
+    /// `model` supplies the linear model of the request's combination: built afresh above, or remembered by a
+    /// `PricingPlan` — the same value either way.
+    static func quote(
+        _ request: QuoteRequest, product: ProductDefinition,
+        model makeModel: (_ product: ProductDefinition, _ frequency: PaymentFrequency, _ term: Int, _ age: Int, _ sex: Sex,
+                          _ selected: Set<String>) -> PricingModel
+    ) -> Result<Quote, QuoteRejection> {
         let requestErrors = QuoteRequestValidator.errors(request, product: product)
         guard requestErrors.isEmpty else { return .failure(QuoteRejection(requestErrors)) }
 
         let age = request.birthDate.age(on: request.startDate)
-        let model = PricingModel(product: product, frequency: request.frequency, term: request.term,
-                                 age: age, sex: request.sex, selected: request.selectedRisks)
+        let model = makeModel(product, request.frequency, request.term, age, request.sex, request.selectedRisks)
         let field = request.basis.field
         guard let solved = solve(model.equation, basis: request.basis) else {
             return .failure(QuoteRejection([FieldError(field, .pricingUnsolvable)]))

@@ -6,6 +6,8 @@ import Foundation
 /// already valid today, while a contract is re-priced with the exact version it stored.
 public struct ProductCatalog: Sendable {
     public private(set) var definitions: [ProductDefinition]
+    /// `definitions` with their remembered pricing models, in the same order (see `PricingPlan`).
+    public let plans: [PricingPlan]
 
     /// Builds a catalog; two files with the same code and version are an error, never a silent
     /// "last one wins".
@@ -21,6 +23,7 @@ public struct ProductCatalog: Sendable {
 
     init(unchecked definitions: [ProductDefinition]) {
         self.definitions = definitions
+        self.plans = definitions.map(PricingPlan.init)
     }
 
     /// Products on sale on `date` (latest valid version of each), ordered as tiles:
@@ -32,8 +35,13 @@ public struct ProductCatalog: Sendable {
 
     /// The version of `code` used for new quotes on `date`.
     public func product(_ code: String, on date: CalendarDate) -> ProductDefinition? {
-        definitions.filter { $0.code == code && $0.validFrom <= date }
-            .max { ($0.validFrom, $0.version) < ($1.validFrom, $1.version) }
+        plan(code, on: date)?.product
+    }
+
+    /// The version of `code` used for new quotes on `date`, ready to price.
+    public func plan(_ code: String, on date: CalendarDate) -> PricingPlan? {
+        plans.filter { $0.product.code == code && $0.product.validFrom <= date }
+            .max { ($0.product.validFrom, $0.product.version) < ($1.product.validFrom, $1.product.version) }
     }
 
     /// An exact version, for re-pricing or showing a stored contract.
@@ -44,9 +52,9 @@ public struct ProductCatalog: Sendable {
     /// Prices with the version valid on the request's `today`; an unknown or not yet valid
     /// product is a field error like any other.
     public func quote(_ request: QuoteRequest) -> Result<Quote, QuoteRejection> {
-        guard let product = product(request.productCode, on: request.today) else {
+        guard let plan = plan(request.productCode, on: request.today) else {
             return .failure(QuoteRejection([FieldError(.product, .pricingProductUnknown, ["value": request.productCode])]))
         }
-        return PricingEngine.quote(request, product: product)
+        return plan.quote(request)
     }
 }

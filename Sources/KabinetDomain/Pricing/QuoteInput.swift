@@ -42,33 +42,33 @@ public struct QuoteInput: Sendable, Equatable, Codable {
     public func parse(currency: CurrencyCode, today: CalendarDate) -> Result<QuoteRequest, QuoteRejection> {
         var errors: [FieldError] = []
         func date(_ text: String, _ field: QuoteField) -> CalendarDate? {
-            if text.trimmingCharacters(in: .whitespaces).isEmpty { errors.append(FieldError(field, .pricingRequired)); return nil }
+            if text.trimmingSpaces().isEmpty { errors.append(FieldError(field, .pricingRequired)); return nil }
             guard let value = CalendarDate(text) else { errors.append(FieldError(field, .pricingDateInvalid, ["value": text])); return nil }
             return value
         }
         let start = date(startDate, .startDate)
         let birth = date(birthDate, .birthDate)
-        let frequencyValue = PaymentFrequency(rawValue: frequency.trimmingCharacters(in: .whitespaces))
+        let frequencyValue = PaymentFrequency(rawValue: frequency.trimmingSpaces())
         if frequencyValue == nil { errors.append(FieldError(.frequency, .pricingFrequencyUnknown, ["value": frequency])) }
-        let termValue = Int(term.trimmingCharacters(in: .whitespaces)).flatMap { (1...100).contains($0) ? $0 : nil }
+        let termValue = Int(term.trimmingSpaces()).flatMap { (1...100).contains($0) ? $0 : nil }
         if termValue == nil { errors.append(FieldError(.term, .pricingTermInvalid, ["value": term])) }
-        let sexValue = Sex(rawValue: sex.trimmingCharacters(in: .whitespaces))
+        let sexValue = Sex(rawValue: sex.trimmingSpaces())
         if sexValue == nil { errors.append(FieldError(.sex, .pricingSexUnknown, ["value": sex])) }
         let basisValue = parseBasis(currency: currency, into: &errors)
-        if productCode.trimmingCharacters(in: .whitespaces).isEmpty { errors.append(FieldError(.product, .pricingRequired)) }
+        if productCode.trimmingSpaces().isEmpty { errors.append(FieldError(.product, .pricingRequired)) }
 
         guard errors.isEmpty, let start, let birth, let frequencyValue, let termValue, let sexValue, let basisValue else {
             return .failure(QuoteRejection(errors))
         }
         return .success(QuoteRequest(
-            productCode: productCode.trimmingCharacters(in: .whitespaces), startDate: start, frequency: frequencyValue,
+            productCode: productCode.trimmingSpaces(), startDate: start, frequency: frequencyValue,
             term: termValue, basis: basisValue, sex: sexValue, birthDate: birth,
-            selectedRisks: Set(risks.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }), today: today))
+            selectedRisks: Set(risks.map { $0.trimmingSpaces() }.filter { !$0.isEmpty }), today: today))
     }
 
     func parseBasis(currency: CurrencyCode, into errors: inout [FieldError]) -> QuoteRequest.Basis? {
         let field: QuoteField
-        switch basis?.trimmingCharacters(in: .whitespaces) ?? "" {
+        switch basis?.trimmingSpaces() ?? "" {
         case "", "premium": field = .premium
         case "sumInsured": field = .sumInsured
         default:

@@ -38,6 +38,15 @@ final class Browser {
         return try await send(.POST, path, headers: headers, body: ByteBuffer(string: body))
     }
 
+    /// Sends a ready-made body (a multipart upload) with the browser's cookies.
+    @discardableResult
+    func send(_ method: HTTPMethod, _ path: String, contentType: String, body: String) async throws -> TestingHTTPResponse {
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: contentType)
+        headers.add(name: .accept, value: "text/html")
+        return try await send(method, path, headers: headers, body: ByteBuffer(string: body))
+    }
+
     /// Logs in through the login form; returns the response of the POST.
     @discardableResult
     func login(_ login: String, password: String = DemoData.password, remember: Bool = false) async throws -> TestingHTTPResponse {

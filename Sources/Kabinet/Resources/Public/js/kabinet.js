@@ -73,3 +73,19 @@ document.addEventListener("click", function (event) {
     button.textContent = button.getAttribute("data-copied");
   });
 });
+// The contract card follows the client: while a signing or a payment is under way it asks the server every few
+// seconds and reloads when the status changes (the seed had the agent refresh the page by hand).
+document.addEventListener("DOMContentLoaded", function () {
+  var panel = document.querySelector("[data-live-state]");
+  if (!panel || !window.fetch) return;
+  var url = panel.getAttribute("data-live-state");
+  var shown = panel.getAttribute("data-status") + "/" + panel.getAttribute("data-payment");
+  var timer = setInterval(function () {
+    fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (state) {
+        if (state && state.status + "/" + state.payment !== shown) { clearInterval(timer); window.location.reload(); }
+      })
+      .catch(function () {});
+  }, 4000);
+});
