@@ -15,7 +15,7 @@ def center(browser, element):
     browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
 
 
-def price_and_save_quote(browser, server):
+def price_and_save_quote(browser, server, agreement="1000002"):
     """The seed example priced for «Продукт 1» and saved with «Оформить»; returns on the saved quote's page."""
     browser.get(server + "/products/product-1")
     start, birth = seed_dates()
@@ -23,7 +23,7 @@ def price_and_save_quote(browser, server):
     Select(browser.find_element("name", "frequency")).select_by_visible_text("Ежегодно")
     Select(browser.find_element("name", "term")).select_by_visible_text("5 лет")
     fill(browser, "premium", "100 000")
-    Select(browser.find_element("name", "agreement")).select_by_value("1000002")
+    Select(browser.find_element("name", "agreement")).select_by_value(agreement)
     Select(browser.find_element("name", "sex")).select_by_visible_text("Мужской")
     fill(browser, "birthDate", birth)
     fill(browser, "lastName", "Иванов")
@@ -35,8 +35,8 @@ def price_and_save_quote(browser, server):
     assert wait_for_text(browser, "Расчет сохранен")
 
 
-def open_contract_form(browser, server):
-    price_and_save_quote(browser, server)
+def open_contract_form(browser, server, agreement="1000002"):
+    price_and_save_quote(browser, server, agreement)
     browser.find_element("css selector", "[data-testid=issue-contract]").click()
     assert wait_for_text(browser, "Новый договор (Продукт 1)")
 

@@ -183,6 +183,6 @@ struct ClientSigningController: RouteCollection {
     static func masked(_ digits: String) -> String {
         guard digits.count == 10 else { return "" }
         let characters = Array(digits)
-        return "+7 (\(String(characters[0..<3]))) ***-**-\(String(characters[8..<10]))"
+        return "+7\u{00A0}(\(String(characters[0..<3])))\u{00A0}***-**-\(String(characters[8..<10]))"
     }
 }
