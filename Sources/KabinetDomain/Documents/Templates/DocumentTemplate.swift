@@ -65,7 +65,7 @@ public struct DocumentTemplate: Sendable, Codable, Equatable {
         var rest = Substring(text)
         while let open = rest.firstIndex(of: "{") {
             output += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            guard let close = rest[open...].firstIndex(of: "}") else { return output + rest[open...] }
             let name = String(rest[rest.index(after: open)..<close])
             output += values[name] ?? "{\(name)}"
             rest = rest[rest.index(after: close)...]
