@@ -74,6 +74,8 @@ enum DemoData {
             return logins
         }
         try await DemoBlankRanges.load(into: app)
+        try await DemoPaperwork.load(into: app)
+        try await DemoApplicationTypes.load(into: app)
         return logins
     }
 

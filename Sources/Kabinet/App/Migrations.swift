@@ -23,5 +23,11 @@ enum Migrations {
         CreateContractListCounts(),
         CreateSigning(),
         CreatePayments(),
+        CreateClients(),
+        CreateReports(),
+        CreateCommission(),
+        CreateLibrary(),
+        UpdateNotificationsAddEvents(),
+        CreateApplications(),
     ]
 }

@@ -22,6 +22,8 @@ public func configure(_ app: Application, settings: Settings, database: Database
     var handlers = app.jobHandlers
     OutboxDelivery.register(in: &handlers)
     Housekeeping.register(in: &handlers)
+    CommissionActJob.register(in: &handlers)
+    ReportBuilder.register(in: &handlers)
     app.jobHandlers = handlers
 
     if app.environment == .testing {
@@ -86,7 +88,8 @@ private func configureMiddleware(_ app: Application, settings: Settings) {
     app.middleware.use(FileMiddleware(publicDirectory: BundledResources.root + "Public/"))
     app.middleware.use(SessionAuthenticator())
     app.middleware.use(FormBodyCollector(
-        exemptPrefixes: ["/api/", "/payments/callback/"], largeUploadSuffixes: ["/scans": ContractSigningController.maxScanBytes + 64 * 1024]))
+        exemptPrefixes: ["/api/", "/payments/callback/"], largeUploadSuffixes: ["/scans": ContractSigningController.maxScanBytes + 64 * 1024,
+                                                        "/documents/manage": LibraryUpload.maxBytes + 64 * 1024]))
     app.middleware.use(CSRFMiddleware(secureCookies: settings.secureCookies, exemptPrefixes: ["/api/", "/payments/callback/"]))
     app.routes.defaultMaxBodySize = "2mb"
 }

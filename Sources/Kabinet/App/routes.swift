@@ -32,6 +32,19 @@ func routes(_ app: Application) throws {
     try loggedIn.register(collection: ContractCardController())
     try loggedIn.register(collection: ContractSigningController())
     try loggedIn.register(collection: BlankRangesAdminController())
+    try loggedIn.register(collection: CommissionActsController())
+    try loggedIn.register(collection: CommissionActCardController())
+    try loggedIn.register(collection: CommissionRatesController())
+    try loggedIn.register(collection: LibraryController())
+    try loggedIn.register(collection: LibraryAdminController())
+    try loggedIn.register(collection: ReportFormController())
+    try loggedIn.register(collection: ReportsController())
+    try ClientsNavigation.register(on: loggedIn)
+
+    try loggedIn.register(collection: NotificationSettingsController())
+    try loggedIn.register(collection: ApplicationsController())
+    try loggedIn.register(collection: ApplicationTypesAdminController())
+    NotificationMail.configure(app)
 
     registerNavigation(app)
 }
@@ -42,6 +55,11 @@ private func registerNavigation(_ app: Application) {
     navigation.add(ProductsNavigation.products)
     navigation.add(ProductsNavigation.quotes)
     navigation.add(ContractsNavigation.contracts)
+    navigation.add(ApplicationsNavigation.applications)
+    navigation.add(ReportsNavigation.reports)
+    navigation.add(CommissionNavigation.acts)
+    navigation.add(LibraryNavigation.documents)
+    navigation.add(ClientsNavigation.clients)
     navigation.add(NavigationEntry(
         titleKey: "nav.administration", descriptionKey: "tile.administration", path: "/admin", icon: "settings",
         required: Permission(.administration, .view)))

@@ -21,6 +21,9 @@ extension ContractService {
             errors.append(FieldError(field: "quote", key: ContractFormMessage.startPassed,
                                      arguments: ["date": quote.startDate.iso]))
         }
+        if let client = try await ClientLock.boundElsewhere(checked.draft, sellerID: actor.userID, on: db) {
+            errors.append(FieldError(field: "quote", key: ContractFormMessage.clientBound, arguments: ["name": client]))
+        }
         guard let agreementID = saved.agreementID else {
             return .failure(.invalid(errors + [FieldError(field: "quote", key: ContractFormMessage.noAgreement)]))
         }

@@ -65,6 +65,7 @@ enum ContractFormMessage {
     static let differsFromQuote = "contract.form.differs_from_quote"
     static let startPassed = "contract.form.start_passed"
     static let noAgreement = "contract.form.no_agreement"
+    static let clientBound = "contract.form.client_bound"
     static let notEditable = "contract.form.not_editable"
     static let changedMeanwhile = "contract.form.changed_meanwhile"
 }

@@ -13,6 +13,10 @@ final class Notification: Model, @unchecked Sendable {
     @Field(key: "arguments") var storedArguments: String
     @OptionalField(key: "link") var link: String?
     @OptionalField(key: "read_at") var readAt: Date?
+    /// What happened, once: «application.status:<id>:done». Two notifications with one key for one user cannot
+    /// exist (unique index), so a repeated callback or a double click does not notify twice. Nil for events that
+    /// may repeat (a lockout).
+    @OptionalField(key: "event_key") var eventKey: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}

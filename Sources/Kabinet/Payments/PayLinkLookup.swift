@@ -30,8 +30,7 @@ struct PayLinkRefusalMiddleware: AsyncMiddleware {
         do {
             return try await next.respond(to: request)
         } catch let refusal as PayLinkRefusal {
-            let content = PayLinkProblem(company: request.application.settings.companyName,
-                                         message: request.t(refusal.messageKey))
+            let content = PayLinkProblem(message: request.t(refusal.messageKey))
             return try await request.page("payments/link_problem", title: "payments.pay.title", content,
                                           status: refusal.status)
         }

@@ -24,7 +24,6 @@ struct PayPageContent: Encodable {
     }
 
     var state: State
-    var company: String
     var number: String
     var amount: String
     var currency: String
@@ -38,13 +37,17 @@ struct PayPageContent: Encodable {
     init(contract: Contract, token: String, on req: Request) {
         let premium = contract.premium
         state = Self.state(of: contract)
-        company = req.application.settings.companyName
         number = contract.number ?? "—"
-        amount = premium?.formattedAmount ?? String(contract.premiumMinor)
+        amount = premium.map { Self.amountOnly($0, english: req.locale == "en") } ?? String(contract.premiumMinor)
         currency = contract.currency
         paidAt = contract.paidAt.map { MoscowTime.date($0) }
         paidAmount = contract.paidAmount.map { req.formatted($0) }
         self.token = token
+    }
+
+    /// «Сумма» without the symbol: «Валюта» is its own column, as on the seed's page.
+    static func amountOnly(_ money: Money, english: Bool) -> String {
+        english ? money.formatted(.english).replacingOccurrences(of: money.currency.symbol, with: "") : money.formattedAmount
     }
 
     static func state(of contract: Contract) -> State {
@@ -60,7 +63,6 @@ struct PayPageContent: Encodable {
 
 /// A link that does not lead to a contract any more, and what the client can do about it.
 struct PayLinkProblem: Encodable {
-    var company: String
     var message: String
 }
 

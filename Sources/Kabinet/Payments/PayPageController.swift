@@ -28,7 +28,9 @@ struct PayPageController: RouteCollection {
         return try await render(content, on: req)
     }
 
-    /// The СБП QR code of the payment waiting for the client; without one, back to the buttons.
+    /// The СБП QR code of the payment waiting for the client; without one, back to the buttons. The page reloads
+    /// itself every 15 s (a meta refresh: the CSP allows no inline script), so a desktop page turns into «Договор
+    /// оплачен» once the phone has paid.
     func showSBP(req: Request) async throws -> Response {
         let (contract, token) = try await PayLinkLookup.contract(req)
         try await PaymentRefresh(req: req).refresh(contract)

@@ -29,6 +29,9 @@ struct PaymentCallbackController: RouteCollection {
             // Only the reason and the sender: never the body or a header (they may carry a secret).
             req.logger.warning("\(refused) (provider \(providerName), from \(notification.remoteIP ?? "?"))")
             throw Abort(.unauthorized, reason: "notification refused")
+        } catch let ignored as PaymentNotificationIgnored {
+            req.logger.info("payment notification ignored: \(ignored.reason.prefix(40))")
+            return .ignored("event not handled")
         }
         return try await PaymentSettlement(database: req.db, logger: req.logger)
             .settle(verified, provider: provider.name, body: notification.body)

@@ -72,6 +72,12 @@ struct PaymentNotificationRefused: Error, CustomStringConvertible {
     var description: String { "payment notification refused: \(reason)" }
 }
 
+/// A genuine-looking notification of something the portal does not act on (a refund, a payout): answered 200
+/// so the provider stops repeating it, and not recorded.
+struct PaymentNotificationIgnored: Error {
+    var reason: String
+}
+
 /// The provider could not be reached or answered something unusable; the client sees «try again».
 struct PaymentProviderFailure: Error, CustomStringConvertible {
     var reason: String

@@ -6,7 +6,7 @@ enum PaymentRoutes {
     static func register(on app: Application) throws {
         try app.register(collection: PaymentCallbackController())
         try app.grouped(PayLinkRefusalMiddleware()).register(collection: PayPageController())
-        if app.settings.payments.provider == .sandbox {
+        if app.settings.payments.provider == .sandbox, !app.settings.isProduction {
             try app.register(collection: SandboxPaymentController())
         }
     }

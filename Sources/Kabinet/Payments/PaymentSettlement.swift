@@ -103,7 +103,7 @@ struct PaymentSettlement {
         try await payment.save(on: database)
         try await audit(provider).record("payment.succeeded", entity: "payment", id: payment.id?.uuidString,
                                          summary: "Платёж \(fact.id) по договору № \(contract.number ?? "—") поступил")
-        try await PaymentNotices(database: database).contractPaid(contract, amount: payment.amount)
+        try await ContractEventNotifications.paid(contract, amount: payment.amount, on: database)
         return .paid
     }
 
@@ -118,3 +118,4 @@ struct PaymentSettlement {
         }
     }
 }
+

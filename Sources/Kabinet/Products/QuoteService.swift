@@ -24,7 +24,7 @@ struct QuoteService {
     func calculate(_ input: QuoteInput) async throws -> Result<Quote, QuoteRejection> {
         let catalog = try await ProductCatalogStore.catalog(request.application)
         let today = today()
-        let code = input.productCode.trimmingCharacters(in: .whitespaces)
+        let code = input.productCode.trimmingSpaces()
         guard let plan = catalog.plan(code, on: today) else {
             return .failure(QuoteRejection([FieldError(.product, .pricingProductUnknown, ["value": code])]))
         }

@@ -98,6 +98,7 @@ extension SigningService {
         signing.signedAt = now
         try await signing.save(on: database)
         try await record(.signed, signing, visit, detail: "+7" + latest.phone, at: now)
+        try await ContractEventNotifications.signed(contract, on: database)
         try await sendOriginals(contract, signing: signing, email: signing.email, visit: visit)
         return .success(signing.email)
     }

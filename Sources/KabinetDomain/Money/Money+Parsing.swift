@@ -32,6 +32,7 @@ extension Money {
     /// Exactly one "," or "." is the decimal separator; spaces anywhere are grouping; the currency's
     /// own symbol or ISO code may lead or trail. At most the currency's fraction digits.
     public static func parse(_ text: String, currency: CurrencyCode) -> Result<Money, MoneyParseError> {
+        if let plain = plainDigits(text, currency: currency) { return plain }
         var body = text.trimmingCharacters(in: .whitespacesAndNewlines)
         for marker in [currency.symbol, currency.rawValue, currency.rawValue.lowercased()] {
             if body.hasSuffix(marker) { body = String(body.dropLast(marker.count)) }
@@ -65,5 +66,17 @@ extension Money {
             return .failure(.tooLarge)
         }
         return .success(Money(minorUnits: negative ? -minor : minor, currency: currency))
+    }
+
+    /// What the API and most forms send — nothing but ASCII digits ("100000") — read without the general path's
+    /// trimming, marker and separator handling; the same answer as that path gives. nil for anything else.
+    private static func plainDigits(_ text: String, currency: CurrencyCode) -> Result<Money, MoneyParseError>? {
+        let utf8 = text.utf8
+        guard !utf8.isEmpty, utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
+        let significant = utf8.drop { $0 == 0x30 }
+        guard significant.count <= 15 else { return .failure(.tooLarge) }
+        var major: Int64 = 0
+        for digit in significant { major = major * 10 + Int64(digit - 0x30) }
+        return .success(Money(minorUnits: major * currency.minorUnitsPerMajor, currency: currency))
     }
 }

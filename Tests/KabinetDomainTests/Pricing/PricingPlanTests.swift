@@ -50,6 +50,10 @@ import Testing
             #expect(Money.rounded(amount, currency: .RUB) == money, "\(minor)")
             #expect(DecimalRounding.int64(exactly: Decimal(minor)) == minor, "\(minor)")
         }
+        // plain digits (the fast path) read as the general path reads them (a leading space forces that path)
+        for digits in ["0", "00", "7", "100000", "000100000", "123456789012345", "0123456789012345", "1234567890123456"] {
+            #expect(Money.parse(digits, currency: .USD) == Money.parse(" " + digits, currency: .USD), "\(digits)")
+        }
         #expect(DecimalRounding.int64(exactly: Decimal(string: "12.5")!) == nil)
         #expect(DecimalRounding.int64(exactly: Decimal(string: "1e19")!) == nil)
         #expect(DecimalRounding.int64(exactly: Decimal(Int64.min)) == Int64.min)

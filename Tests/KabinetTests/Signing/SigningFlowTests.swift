@@ -36,7 +36,7 @@ struct SigningFlowTests {
             #expect(sampleFiles.allSatisfy { !$0.signed })
             // and requests the code and enters it
             let sentCode = try await journey.client.post(codePage + "/send")
-            #expect(sentCode.text.contains("Код отправлен на номер +7 (900) ***-**-01"))
+            #expect(sentCode.text.contains("Код отправлен на номер +7\u{00A0}(900)\u{00A0}***-**-01"))
             let sms = try #require(try await app.outboxMessages(to: "+79001000101").last)
             let stored = try #require(try await SigningCode.query(on: app.db).first())
             let plain = try await journey.code()
@@ -57,6 +57,8 @@ struct SigningFlowTests {
             let history = try await ContractHistoryEntry.query(on: app.db).filter(\.$contract.$id == contract.requireID())
                 .filter(\.$action == "sign").all()
             #expect(history.count == 1 && history.first?.actorLogin == "client")
+            let bell = try await Kabinet.Notification.query(on: app.db).filter(\.$kind == "contract.signed").all()
+            #expect(bell.count == 1 && bell.first?.$user.id == contract.ownerID)
             let state = try await journey.agent.get("\(journey.card)/state", accept: "application/json")
             #expect(state.text.contains("\"status\":\"signed\""))
         }

@@ -38,8 +38,9 @@ struct YooKassaPaymentProvider: PaymentProvider {
             throw PaymentNotificationRefused(reason: "YooKassa notification from an address not in the allowlist")
         }
         guard let hint = try? JSONDecoder().decode(YooKassaWire.Notification.self, from: Data(notification.body.utf8)),
-              hint.type == "notification", hint.event.hasPrefix("payment.")
-        else { throw PaymentNotificationRefused(reason: "not a YooKassa payment notification") }
+              hint.type == "notification"
+        else { throw PaymentNotificationRefused(reason: "not a YooKassa notification") }
+        guard hint.event.hasPrefix("payment.") else { throw PaymentNotificationIgnored(reason: hint.event) }
         let payment: ProviderPayment
         do {
             payment = try await status(of: hint.object.id, client: client)

@@ -89,3 +89,59 @@ document.addEventListener("DOMContentLoaded", function () {
       .catch(function () {});
   }, 4000);
 });
+// «Отчеты»: while a request is queued or building, the list asks `/reports/state` every few seconds and rewrites
+// each line's status («Формируется 40%» → «Обработан»), the date received and the download link in place.
+document.addEventListener("DOMContentLoaded", function () {
+  var table = document.querySelector("[data-report-state]");
+  if (!table || !window.fetch) return;
+  var url = table.getAttribute("data-report-state");
+  var timer = setInterval(function () {
+    fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (lines) {
+        if (!lines) return;
+        var moving = false;
+        lines.forEach(function (line) {
+          var row = table.querySelector('[data-report-id="' + line.id + '"]');
+          if (!row) return;
+          var status = row.querySelector('[data-role="status"]');
+          status.textContent = line.statusText;
+          status.className = "report-status report-" + line.status;
+          row.querySelector('[data-role="received"]').textContent = line.receivedAt;
+          var number = row.querySelector('[data-role="number"]');
+          if (line.download && number.tagName !== "A") {
+            var link = document.createElement("a");
+            link.href = line.download;
+            link.setAttribute("data-role", "number");
+            link.setAttribute("data-testid", "report-download");
+            link.textContent = number.textContent;
+            number.replaceWith(link);
+          }
+          if (line.status === "queued" || line.status === "running") moving = true;
+        });
+        if (!moving) clearInterval(timer);
+      })
+      .catch(function () {});
+  }, 2000);
+});
+// The report form: «Выбрать все» and the single choices of a list exclude each other; «Очистить» empties the period.
+document.addEventListener("change", function (event) {
+  var list = event.target.closest && event.target.closest("fieldset[data-multi]");
+  if (!list || event.target.type !== "checkbox") return;
+  var all = list.querySelector("[data-all]");
+  var singles = list.querySelectorAll(".multi-options input[type=checkbox]");
+  if (event.target === all) {
+    if (all.checked) singles.forEach(function (box) { box.checked = false; });
+  } else {
+    var any = Array.prototype.some.call(singles, function (box) { return box.checked; });
+    all.checked = !any;
+  }
+});
+document.addEventListener("click", function (event) {
+  var button = event.target.closest("[data-clear]");
+  if (!button || !button.form) return;
+  button.getAttribute("data-clear").split(",").forEach(function (name) {
+    var input = button.form.querySelector('[name="' + name + '"]');
+    if (input) input.value = "";
+  });
+});

@@ -1,0 +1,104 @@
+import Fluent
+import Foundation
+import KabinetDomain
+import Vapor
+
+/// «База клиентов»: the search, the table (ФИО, Дата рождения, Телефон, Комментарий, Э-Почта) with pages, and
+/// «Удалить» of the ticked clients after «Вы уверены?».
+struct ClientListController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("clients", use: list)
+        routes.post("clients", "delete", use: delete)
+    }
+
+    struct Row: Encodable {
+        var id: UUID
+        var fullName: String
+        var birthDate: String
+        var phone: String
+        var comment: String
+        var email: String
+        /// «Потенциальный» / «Действующий» / «Закреплён за другим агентом».
+        var state: String
+        var stateClass: String
+        /// In the actor's own base: the row has a checkbox for «Удалить».
+        var own: Bool
+    }
+
+    struct ListContent: Encodable {
+        var rows: [Row]
+        var filter: ClientListFilter
+        var paging: Paging.Links
+        var canAdd: Bool
+        var canDelete: Bool
+    }
+
+    func list(req: Request) async throws -> Response {
+        let actor = try req.actor
+        try Authorizer.require(actor, .view, in: .clients)
+        let filter = try req.query.decode(ClientListFilter.self)
+        let paging = Paging(page: filter.page)
+        let query = ClientListQuery.query(filter, actor: actor, on: req.db)
+        let total = try await query.count()
+        let clients = try await query.copy().sort(\.$searchName).sort(\.$birthDate)
+            .range(paging.offset..<(paging.offset + paging.size)).all()
+        // The page's clients are brought up to date with their contracts, so «Действующий» and the lock are current.
+        let contracts = ClientContracts(database: req.db)
+        for client in clients { try await contracts.refresh(client) }
+        let ids = clients.compactMap(\.id)
+        let own = try await ClientMembership.query(on: req.db).filter(\.$client.$id ~~ ids)
+            .filter(\.$agentID == actor.userID).all()
+        let comments = Dictionary(own.map { ($0.$client.id, $0.comment) }, uniquingKeysWith: { first, _ in first })
+        let sold = try await ClientListQuery.sold(ids, on: req.db)
+        let rows = clients.map { client in
+            let id = client.id!
+            let state = ClientRules.lock(boundAgent: client.boundAgentID, for: actor.userID) != nil
+                ? "locked" : sold.contains(id) ? "active" : "potential"
+            return Row(id: id, fullName: client.fullName, birthDate: client.birth?.russian ?? "",
+                       phone: client.phoneNumber?.formatted ?? "", comment: comments[id] ?? "", email: client.email,
+                       state: req.t("clients.state.\(state)"), stateClass: state, own: comments[id] != nil)
+        }
+        return try await req.page("clients/list", title: "clients.title", ListContent(
+            rows: rows, filter: filter, paging: paging.links(total: total, request: req),
+            canAdd: Authorizer.may(actor, .create, in: .clients), canDelete: Authorizer.may(actor, .edit, in: .clients)))
+    }
+
+    struct DeleteForm: Content {
+        var ids: [UUID]?
+        /// "1" once «Удалить» is pressed in «Вы уверены?».
+        var confirm: String?
+    }
+
+    struct ConfirmContent: Encodable {
+        var clients: [Named]
+        var refused: [Named]
+        struct Named: Encodable { var id: UUID; var fullName: String }
+    }
+
+    /// The first POST asks «Вы уверены?»; the second (`confirm=1`) deletes all the ticked clients or none.
+    func delete(req: Request) async throws -> Response {
+        let actor = try req.actor
+        try Authorizer.require(actor, .edit, in: .clients)
+        let form = try req.content.decode(DeleteForm.self)
+        let ids = Array(Set(form.ids ?? []))
+        guard !ids.isEmpty else { return req.redirect(to: "/clients", flash: "clients.delete.none") }
+        let found = try await ClientRecord.query(on: req.db).filter(\.$id ~~ ids).all()
+        guard found.count == ids.count else { throw AppError.notFound }
+        var visible: [VisibleClient] = []
+        for client in found {
+            let one = try await ClientAccess.visible(client, to: actor, .edit, on: req.db)
+            guard one.membership != nil else { throw AppError.notFound }
+            visible.append(one)
+        }
+        let sold = try await ClientListQuery.sold(ids, on: req.db)
+        let named = visible.map { ConfirmContent.Named(id: $0.id, fullName: $0.client.fullName) }
+        let refused = named.filter { ClientRules.deletion(hasSoldPolicy: sold.contains($0.id)) != nil }
+        guard form.confirm == "1", refused.isEmpty else {
+            return try await req.page("clients/delete", title: "clients.delete.title",
+                                      ConfirmContent(clients: named, refused: refused),
+                                      status: refused.isEmpty ? .ok : .conflict)
+        }
+        try await ClientRegistry(database: req.db, audit: req.audit, actor: actor).delete(visible)
+        return req.redirect(to: "/clients", flash: "clients.deleted")
+    }
+}

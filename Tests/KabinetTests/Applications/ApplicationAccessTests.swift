@@ -1,0 +1,84 @@
+import Fluent
+import Foundation
+import KabinetDomain
+import Testing
+import Vapor
+
+@testable import Kabinet
+
+@Suite("Applications: who sees what")
+struct ApplicationAccessTests {
+    @Test("Another agency's agent gets 404 on the card, the file and the actions, and does not see it in the list")
+    func otherAgency() async throws {
+        try await withKabinet { app in
+            // given
+            let agent = Browser(app)
+            try await agent.login("agent")
+            let (path, contract) = try await ApplicationExample.filedChange(agent, app)
+            let stranger = Browser(app)
+            try await stranger.login("agent3")
+            // when / then
+            #expect(try await stranger.get(path).status == .notFound)
+            #expect(try await stranger.get("\(path)/files/document").status == .notFound)
+            #expect(try await stranger.post("\(path)/status/take").status == .notFound)
+            #expect(!(try await stranger.get("/applications").text.contains("data-testid=\"application-link\"")))
+            #expect(try await stranger.get("/applications/new?contract=\(contract.split(separator: "/").last!)").status == .notFound)
+            let filed = try await ApplicationExample.file(stranger, app, contract: contract, type: DemoApplicationTypes.personalData,
+                                                          answers: ApplicationExample.surnameChange)
+            #expect(filed.status == .notFound)
+            #expect(try await ContractApplication.query(on: app.db).count() == 1)
+            #expect(try await stranger.get("/applications/\(UUID())").status == .notFound)
+        }
+    }
+
+    @Test("A colleague agent (own records only) gets 404; the agency's partner admin and the back office see it")
+    func sameAgency() async throws {
+        try await withKabinet { app in
+            let agent = Browser(app)
+            try await agent.login("agent")
+            let (path, _) = try await ApplicationExample.filedChange(agent, app)
+            let colleague = Browser(app)
+            try await colleague.login("agent2")
+            #expect(try await colleague.get(path).status == .notFound)
+            for login in ["partner", "operator", "teamlead", "head", "admin"] {
+                let browser = Browser(app)
+                try await browser.login(login)
+                #expect(try await browser.get(path).status == .ok, "\(login)")
+                #expect(try await browser.get("/applications").text.contains("data-testid=\"application-link\""), "\(login)")
+            }
+        }
+    }
+
+    @Test("The partner admin sees but cannot work the queue; the back office cannot file")
+    func grants() async throws {
+        try await withKabinet { app in
+            let agent = Browser(app)
+            try await agent.login("agent")
+            let (path, contract) = try await ApplicationExample.filedChange(agent, app)
+            let partner = Browser(app)
+            try await partner.login("partner")
+            #expect(try await partner.post("\(path)/status/take").status == .forbidden)
+            #expect(!(try await partner.get(path).text.contains("data-testid=\"do-take\"")))
+            let operatorBrowser = Browser(app)
+            try await operatorBrowser.login("operator")
+            #expect(try await operatorBrowser.get(path).text.contains("data-testid=\"do-take\""))
+            #expect(try await operatorBrowser.get("/applications/new").status == .forbidden)
+            let filed = try await ApplicationExample.file(operatorBrowser, app, contract: contract, type: DemoApplicationTypes.personalData,
+                                                          answers: ApplicationExample.surnameChange)
+            #expect(filed.status == .forbidden)
+        }
+    }
+
+    @Test("Forms without the CSRF token are refused")
+    func csrf() async throws {
+        try await withKabinet { app in
+            let agent = Browser(app)
+            try await agent.login("agent")
+            let (path, _) = try await ApplicationExample.filedChange(agent, app)
+            let operatorBrowser = Browser(app)
+            try await operatorBrowser.login("operator")
+            #expect(try await operatorBrowser.post("\(path)/status/take", withCSRF: false).status == .forbidden)
+            #expect(try await app.application(path).applicationStatus == .new)
+        }
+    }
+}
