@@ -27,11 +27,11 @@ struct ClientPhoneConfirmation: Sendable {
         }
         var generator = SystemRandomNumberGenerator()
         let code = rules.newCode(using: &generator)
-        let salt = SecretToken.generate()
+        let (hash, salt) = OneTimeCodes.hashed(code)
         let expires = now.addingTimeInterval(rules.codeLifetime)
         try await database.transaction { db in
             try await ClientPhoneCode(agentID: agentID, phone: phone.nationalDigits,
-                                      codeHash: SecretToken.hash(salt + code), salt: salt, sentAt: now,
+                                      codeHash: hash, salt: salt, sentAt: now,
                                       expiresAt: expires).create(on: db)
             try await Outbox(database: db).sms(to: phone.e164, text: Self.text(code: code, agentName: agentName))
         }
@@ -56,13 +56,11 @@ struct ClientPhoneConfirmation: Sendable {
         }
         let result = rules.check(typed, latest: state, now: now) { code in
             guard let latest else { return false }
-            return SecretToken.constantTimeEquals(SecretToken.hash(latest.salt + code), latest.codeHash)
+            return OneTimeCodes.matches(code, hash: latest.codeHash, salt: latest.salt)
         }
         guard case .accepted = result, let latest else {
             if case .wrong = result, let id = latest?.id {
-                try await (database as! any SQLDatabase).raw("""
-                    UPDATE client_phone_codes SET wrong_attempts = wrong_attempts + 1 WHERE id = \(bind: id)
-                    """).run()
+                try await OneTimeCodes.countWrongEntry(in: ClientPhoneCode.schema, id: id, on: database)
             }
             return .failure(.code(result))
         }
@@ -71,10 +69,7 @@ struct ClientPhoneConfirmation: Sendable {
 
     /// Marks the code used; false when a parallel request used it first.
     static func use(_ code: ClientPhoneCode, on db: any Database, now: Date = Date()) async throws -> Bool {
-        let rows = try await (db as! any SQLDatabase).raw("""
-            UPDATE client_phone_codes SET used_at = \(bind: now) WHERE id = \(bind: code.requireID()) AND used_at IS NULL RETURNING id
-            """).all()
-        return !rows.isEmpty
+        try await OneTimeCodes.use(in: ClientPhoneCode.schema, id: code.requireID(), at: now, on: db)
     }
 }
 

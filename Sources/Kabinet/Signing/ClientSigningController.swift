@@ -136,7 +136,8 @@ struct ClientSigningController: RouteCollection {
         } else if contract.contractStatus != .draft {
             content.error = req.t("signing.refused.closed", req.t(contract.contractStatus.messageKey))
         }
-        content.documents = try await Self.files(req, contract: contract).map {
+        let documents = ContractDocuments(application: req.application, database: req.db)
+        content.documents = try await documents.forClient(contract).map {
             Document(url: "/sign/code/\(token)/files/\($0.id!)", filename: $0.filename, size: "\(max(1, $0.size / 1024)) KB")
         }
         let status: HTTPStatus = switch refusal {
@@ -147,20 +148,11 @@ struct ClientSigningController: RouteCollection {
         return try await req.page("signing/code", title: "signing.code.title", content, status: status)
     }
 
-    /// The documents the client may open: the signed originals once signed, before that the latest samples.
-    static func files(_ req: Request, contract: Contract) async throws -> [StoredFile] {
-        let signed = contract.contractStatus.isSigned
-        let files = try await StoredFile.query(on: req.db).filter(\.$contractID == contract.requireID())
-            .filter(\.$signed == signed).filter(\.$kind ~~ ContractDocuments.kinds).sort(\.$createdAt, .descending).all()
-        var seen = Set<String>()
-        return files.filter { seen.insert($0.kind).inserted }
-            .sorted { ContractDocuments.kinds.firstIndex(of: $0.kind)! < ContractDocuments.kinds.firstIndex(of: $1.kind)! }
-    }
-
     func file(req: Request) async throws -> Response {
-        guard let (_, _, contract) = try await signingOf(req), let fileID = req.parameters.get("file", as: UUID.self),
-            let file = try await Self.files(req, contract: contract).first(where: { $0.id == fileID })
+        guard let (_, _, contract) = try await signingOf(req), let fileID = req.parameters.get("file", as: UUID.self)
         else { throw AppError.notFound }
+        let documents = ContractDocuments(application: req.application, database: req.db)
+        guard let file = try await documents.forClient(contract).first(where: { $0.id == fileID }) else { throw AppError.notFound }
         return file.download()
     }
 

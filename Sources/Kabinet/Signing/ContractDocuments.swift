@@ -38,14 +38,28 @@ struct ContractDocuments: Sendable {
         return files + [try await SigningProtocol(application: application, database: database).make(contract)]
     }
 
-    /// Documents the agent may download on the card: the latest file of each kind, signed ones first.
+    /// Documents the agent may download on the card: the latest file of each kind (every scan), newest first.
     func latest(of contractID: UUID) async throws -> [StoredFile] {
-        let all = try await StoredFile.query(on: database).filter(\.$contractID == contractID)
+        Self.latestOfEachKind(try await StoredFile.query(on: database).filter(\.$contractID == contractID)
+            .sort(\.$createdAt, .descending).all())
+    }
+
+    /// What the client may open behind the code link: the signed originals once signed, before that the latest
+    /// samples, in the letter's order.
+    func forClient(_ contract: Contract) async throws -> [StoredFile] {
+        let files = try await StoredFile.query(on: database).filter(\.$contractID == contract.requireID())
+            .filter(\.$signed == contract.contractStatus.isSigned).filter(\.$kind ~~ Self.kinds)
             .sort(\.$createdAt, .descending).all()
+        return Self.latestOfEachKind(files).sorted {
+            (Self.kinds.firstIndex(of: $0.kind) ?? 0) < (Self.kinds.firstIndex(of: $1.kind) ?? 0)
+        }
+    }
+
+    /// Newest first in, the newest of each kind out; scans are each their own.
+    static func latestOfEachKind(_ newestFirst: [StoredFile]) -> [StoredFile] {
         var seen = Set<String>()
-        return all.filter { file in
-            let key = file.kind == "scan" ? file.id?.uuidString ?? "" : file.kind
-            return seen.insert(key).inserted
+        return newestFirst.filter { file in
+            seen.insert(file.kind == "scan" ? file.id?.uuidString ?? "" : file.kind).inserted
         }
     }
 

@@ -50,7 +50,7 @@ struct SigningLetters: Sendable {
             greeting: greeting(person),
             paragraphs: [t("signing.mail3.thanks"), t("signing.mail3.attached")]
                 + (paySecret == nil ? [] : [t("signing.mail3.unpaid"), t("signing.mail3.press")]),
-            button: paySecret.map { (t("signing.mail3.button"), "\(settings.baseURL)/pay/\($0)") },
+            button: paySecret.map { (t("signing.mail3.button"), PayPageController.url(token: $0, baseURL: settings.baseURL)) },
             closing: closing)
     }
 

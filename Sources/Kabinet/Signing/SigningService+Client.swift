@@ -54,11 +54,11 @@ extension SigningService {
         }
         var generator = SystemRandomNumberGenerator()
         let code = rules.newCode(using: &generator)
-        let salt = SecretToken.generate()
+        let (hash, salt) = OneTimeCodes.hashed(code)
         let expires = now.addingTimeInterval(rules.codeLifetime)
         try await database.transaction { db in
             try await SigningCode(signingID: try signing.requireID(), contractID: contractID,
-                                  codeHash: SecretToken.hash(salt + code), salt: salt, phone: signing.phone,
+                                  codeHash: hash, salt: salt, phone: signing.phone,
                                   sentAt: now, expiresAt: expires).create(on: db)
             try await Outbox(database: db).sms(to: "+7" + signing.phone, text: letters.codeSMS(code: code, contract: contract))
             try await SigningService(database: db, application: application)
@@ -80,16 +80,16 @@ extension SigningService {
         let state = latest.map { SigningRules.CodeState(expiresAt: $0.expiresAt, wrongEntries: $0.wrongAttempts, used: $0.usedAt != nil) }
         let check = rules.check(typed, latest: state, now: now) { code in
             guard let latest else { return false }
-            return SecretToken.constantTimeEquals(SecretToken.hash(latest.salt + code), latest.codeHash)
+            return OneTimeCodes.matches(code, hash: latest.codeHash, salt: latest.salt)
         }
         guard case .accepted = check, let latest else {
             if case .wrong = check, let latest {
-                try await countWrongCode(try latest.requireID())
+                try await OneTimeCodes.countWrongEntry(in: SigningCode.schema, id: try latest.requireID(), on: database)
                 try await record(.codeWrong, signing, visit, at: now)
             }
             return .failure(.code(check))
         }
-        guard try await useCode(try latest.requireID(), now: now) else { return .failure(.code(.noCode)) }
+        guard try await OneTimeCodes.use(in: SigningCode.schema, id: try latest.requireID(), at: now, on: database) else { return .failure(.code(.noCode)) }
         let change = ContractStatusChange.system("client", on: database)
         if case .failure = try await change.apply(.sign, to: contract, on: database, now: now) {
             return .failure(contract.contractStatus.isSigned ? .alreadySigned : .closed(contract.contractStatus))
@@ -110,19 +110,5 @@ extension SigningService {
             UPDATE signings SET phone_attempts = phone_attempts + 1 WHERE id = \(bind: signingID) RETURNING phone_attempts
             """).first()
         return try row?.decode(column: "phone_attempts", as: Int.self) ?? rules.maxPhoneAttempts
-    }
-
-    private func countWrongCode(_ codeID: UUID) async throws {
-        let sql = database as! any SQLDatabase
-        try await sql.raw("UPDATE signing_codes SET wrong_attempts = wrong_attempts + 1 WHERE id = \(bind: codeID)").run()
-    }
-
-    /// A code signs once, even if «Подтвердить» is pressed twice at the same moment.
-    private func useCode(_ codeID: UUID, now: Date) async throws -> Bool {
-        let sql = database as! any SQLDatabase
-        let rows = try await sql.raw("""
-            UPDATE signing_codes SET used_at = \(bind: now) WHERE id = \(bind: codeID) AND used_at IS NULL RETURNING id
-            """).all()
-        return !rows.isEmpty
     }
 }
