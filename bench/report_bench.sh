@@ -6,14 +6,15 @@
 #   - the server's memory growth during the build (peak VmRSS − VmRSS before, from /proc/PID/status), target < 100 MB;
 #   - the contract list's p95 (wrk on /contracts as the operator) while a second build runs, against its idle p95,
 #     target ≤ 2×.
-# The database is copied from /tmp/list-bench-sqlite/kabinet.sqlite when that exists (the list benchmark's million),
-# else generated with `kabinet demo --contracts`.
+# The database is copied from KABINET_BENCH_SOURCE (a kabinet.sqlite made by `kabinet demo --contracts 1000000`)
+# when given, else generated with `kabinet demo --contracts 1000000` (about 4 minutes).
 #
 # Usage: bash bench/report_bench.sh [connections=4]
 # Environment:
 #   KABINET_BENCH_BINARY   the binary to measure (default: the release build, copied to /tmp first)
 #   KABINET_BENCH_DATA     the data folder (default /tmp/kabinet-report-bench; kept for the next run)
 #   KABINET_BENCH_FORMATS  default "csv xlsx"
+#   KABINET_BENCH_SOURCE   a database of a million contracts to copy instead of generating one
 set -euo pipefail
 cd "$(dirname "$0")/.."
 connections=${1:-4}
@@ -35,9 +36,9 @@ export KABINET_DATA_DIR="$data" KABINET_BASE_URL="$base"
 value() { sqlite3 "$data/kabinet.sqlite" "$1"; }
 
 if [ ! -f "$data/kabinet.sqlite" ]; then
-  if [ -f /tmp/list-bench-sqlite/kabinet.sqlite ]; then
-    echo "copying /tmp/list-bench-sqlite/kabinet.sqlite"
-    sqlite3 /tmp/list-bench-sqlite/kabinet.sqlite ".backup '$data/kabinet.sqlite'"
+  if [ -n "${KABINET_BENCH_SOURCE:-}" ]; then
+    echo "copying $KABINET_BENCH_SOURCE"
+    sqlite3 "$KABINET_BENCH_SOURCE" ".backup '$data/kabinet.sqlite'"
   else
     "$bin" demo >/dev/null
     "$bin" demo --contracts 1000000 | tail -n 1

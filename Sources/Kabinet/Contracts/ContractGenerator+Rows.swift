@@ -23,14 +23,18 @@ struct GeneratedContractFactory {
     /// The UTC instant of each Moscow midnight, today first.
     let dayStarts: [Date]
     let now: Date
+    /// How many rows this run makes, and how many are made so far: the run's rows are issued in their order.
+    let total: Int
+    private var made = 0
     private let encoder: JSONEncoder
 
-    init(sellers: GeneratedSellers, products: [ProductDefinition], random: SplitMix64, days: Int, now: Date) {
+    init(sellers: GeneratedSellers, products: [ProductDefinition], random: SplitMix64, days: Int, now: Date, total: Int) {
         self.sellers = sellers.all.map { ($0, $0.weight) }
         // Earlier products in the catalog sell more, as the first tiles do.
         self.products = products.enumerated().map { ($1, max(1, 30 - 2 * $0)) }
         self.random = random
         self.now = now
+        self.total = max(1, total)
         let today = CalendarDate(now, timeZone: MoscowTime.zone)
         dayStarts = (0..<max(1, days)).map { MoscowTime.start(of: today.adding(days: -$0)) }
         encoder = JSONEncoder()
@@ -40,9 +44,7 @@ struct GeneratedContractFactory {
     mutating func row(number: String) throws -> [any SQLExpression] {
         let seller = random.weighted(sellers)
         let product = random.weighted(products)
-        let age = Int.random(in: 0..<dayStarts.count, using: &random)
-        var issuedAt = dayStarts[age].addingTimeInterval(Double(Int.random(in: 9 * 3600..<21 * 3600, using: &random)))
-        if issuedAt > now { issuedAt = now.addingTimeInterval(-Double(Int.random(in: 60..<7200, using: &random))) }
+        let (issuedAt, age) = nextIssue()
         let state = self.state(ageInDays: age)
         let person = GeneratedPeople.person(&random)
         let frequency = random.pick(product.frequencies.isEmpty ? [.annual] : product.frequencies)
@@ -63,6 +65,23 @@ struct GeneratedContractFactory {
             data, issuedAt, issuedAt,
         ]
         return values.map { value -> any SQLExpression in value.map { SQLBind($0) } ?? SQLLiteral.null }
+    }
+
+    /// The issue instant of the next row and its age in days. A portal numbers and stores contracts as they are
+    /// issued, so the rows go forward in time, over office hours (09:00–21:00 Moscow) of the window, oldest first:
+    /// numbers, row order and issue dates agree as they do in a real database (a report or a list in date order
+    /// reads the table front to back).
+    private mutating func nextIssue() -> (Date, Int) {
+        let workday = 12 * 3600.0
+        let position = (Double(made) + Double.random(in: 0..<1, using: &random)) / Double(total)
+        let remaining = total - made
+        made += 1
+        let worked = position * workday * Double(dayStarts.count)
+        let dayIndex = min(dayStarts.count - 1, Int(worked / workday))
+        let age = dayStarts.count - 1 - dayIndex
+        let issued = dayStarts[age].addingTimeInterval(9 * 3600 + worked - Double(dayIndex) * workday)
+        // Today's rows past the present are pulled back before it, still in order.
+        return (min(issued, now.addingTimeInterval(-Double(remaining))), age)
     }
 
     /// Old contracts are mostly accepted and paid; the last two weeks hold the drafts and the unpaid ones.

@@ -29,7 +29,8 @@ struct ContractGenerator {
         var next = try await firstFreeNumber(sql)
         guard next + count <= 100_000_000 else { throw "The 77xxxxxxxx number space is full." }
         var factory = GeneratedContractFactory(
-            sellers: sellers, products: products, random: SplitMix64(seed: seed &+ UInt64(next)), days: days, now: now)
+            sellers: sellers, products: products, random: SplitMix64(seed: seed &+ UInt64(next)), days: days, now: now,
+            total: count)
         let perStatement = sql.dialect.name == "postgresql" ? 2_000 : 8_000
         var written = 0
         while written < count {

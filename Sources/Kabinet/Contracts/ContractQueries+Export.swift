@@ -37,20 +37,21 @@ extension ContractQueries {
     {
         var extra = extra
         if sort.column == .number { extra.append(SQLRaw("number IS NOT NULL")) }
-        var last: ContractListRow?
+        var last: KeyedRow<ContractListRow>?
         repeat {
             var select = filtered(sql.select().columns(ContractListRow.columns), filter, scope: scope, walking: walking)
+                .column(SQLAlias(SQLColumn("issued_at"), as: SQLIdentifier(KeyedRow<ContractListRow>.keyColumn)))
             for term in extra { select = select.where(term) }
             if let last { select = after(last, select, sort) }
-            let rows = try await ordered(select, sort).limit(size).all(decoding: ContractListRow.self)
-            if !rows.isEmpty { try await body(rows) }
+            let rows = try await ordered(select, sort).limit(size).all(decoding: KeyedRow<ContractListRow>.self)
+            if !rows.isEmpty { try await body(rows.map(\.row)) }
             last = rows.count == size ? rows.last : nil
         } while last != nil
     }
 
     /// Rows strictly after `row` in the sort order: the row value comparison is exact, the plain bound on the
     /// leading key lets the index start at the right place (a row comparison alone is not an index range everywhere).
-    private func after(_ row: ContractListRow, _ select: SQLSelectBuilder, _ sort: ContractListSort) -> SQLSelectBuilder {
+    private func after(_ row: KeyedRow<ContractListRow>, _ select: SQLSelectBuilder, _ sort: ContractListSort) -> SQLSelectBuilder {
         let terms = orderTerms(sort.column)
         let values = keyValues(row, sort.column)
         let beyond: SQLBinaryOperator = sort.descending ? .lessThan : .greaterThan
@@ -60,8 +61,9 @@ extension ContractQueries {
             .where(SQLBinaryExpression(SQLGroupExpression(terms), beyond, SQLGroupExpression(values)))
     }
 
-    private func keyValues(_ row: ContractListRow, _ column: ContractSortColumn) -> [any SQLExpression] {
-        let tail: [any SQLExpression] = [SQLBind(row.issuedAt), SQLBind(row.id)]
+    private func keyValues(_ keyed: KeyedRow<ContractListRow>, _ column: ContractSortColumn) -> [any SQLExpression] {
+        let row = keyed.row
+        let tail: [any SQLExpression] = [keyed.key.map { SQLBind($0) } ?? SQLBind(row.issuedAt), SQLBind(row.id)]
         switch column {
         case .issued, .operator: return tail
         case .number: return [SQLBind(row.number ?? ""), SQLBind(row.id)]

@@ -28,7 +28,11 @@ enum ReportBuilder {
         }
     }
 
-    static func build(_ id: UUID, application: Application, interruptAfterChunks: Int? = nil) async throws {
+    /// Test hooks: `interruptAfterChunks` stops the build as a crash would; `chunksOnly` takes the portable chunk
+    /// walk even where the SQLite file walk applies, so the two can be compared.
+    static func build(_ id: UUID, application: Application, interruptAfterChunks: Int? = nil,
+        chunksOnly: Bool = false) async throws
+    {
         let db = application.db
         guard let request = try await ReportRequest.find(id, on: db), request.state != .done else { return }
         let files = ReportFiles(application)
@@ -41,7 +45,8 @@ enum ReportBuilder {
         request.startedAt = Date()
         try await request.save(on: db)
         do {
-            let written = try await write(request, application: application, files: files, interruptAfterChunks: interruptAfterChunks)
+            let written = try await write(request, application: application, files: files,
+                interruptAfterChunks: interruptAfterChunks, chunksOnly: chunksOnly)
             request.status = ReportRequest.Status.done.rawValue
             request.progress = 100
             request.rowCount = Int64(written.rows)
@@ -71,7 +76,7 @@ enum ReportBuilder {
 
     /// Streams the report into a part and publishes it; returns the rows written and the file's name.
     private static func write(_ request: ReportRequest, application: Application, files: ReportFiles,
-        interruptAfterChunks: Int?) async throws -> (rows: Int, name: String)
+        interruptAfterChunks: Int?, chunksOnly: Bool) async throws -> (rows: Int, name: String)
     {
         let db = application.db
         guard let user = try await User.find(request.requesterID, on: db), user.status == .active else {
@@ -105,10 +110,11 @@ enum ReportBuilder {
         do {
             try sink.begin(title: text(filter.kind.titleKey), header: columns.map { text($0.titleKey) },
                 widths: columns.map(\.width))
-            let streamed = try await queries.streamSQLite(filter, scope: scope, application: application) { writer.write($0) }
+            let streamed = chunksOnly ? false
+                : try await queries.streamSQLiteFile(filter, scope: scope, application: application, into: writer)
             if !streamed {
                 try await queries.forEachChunk(filter, scope: scope) { rows in
-                    for row in rows { writer.write(row) }
+                    for row in rows where !writer.write(row) { break }
                     try writer.check()
                     await Task.yield()  // let the event loops' requests in between chunks
                 }

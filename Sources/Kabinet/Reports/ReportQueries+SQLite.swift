@@ -4,21 +4,20 @@ import KabinetDomain
 import SQLKit
 import Vapor
 
-/// The report's walk on SQLite as one streamed statement. SQLKit's row API hands every row from SQLite's thread to
-/// an event loop (a thread hop per row, most of the build's time at a million rows); SQLiteNIO's async `query`
-/// calls back on the database thread instead, so the rows go straight to the file there. Memory stays at one row:
-/// nothing is collected. The same SQL as `forEachChunk` (visibility, filters, period, the period's index) without
-/// the keyset, since one statement needs none.
+/// The report's walk over an SQLite file as one statement read through `SQLiteReadCursor`, on a low-priority thread
+/// of its own (`BackgroundThread`), straight into the writer: no row objects between SQLite and the file, memory at
+/// one row, and the server's requests first whenever both want a core. The same SQL as `forEachChunk` (visibility,
+/// filters, period, the period's index) without the keyset, since one statement needs none.
 extension ReportQueries {
-    /// Calls `body` with every row in `(date, id)` order; false when the database is not SQLite.
-    ///
-    /// A database file gets a connection of its own for the walk (WAL lets it read beside the server's writers):
-    /// the pool has one connection per event loop, and holding one for a whole build would queue that loop's
-    /// requests behind it. An in-memory database (tests) has no file to open twice and uses a pooled connection.
-    func streamSQLite(_ filter: ReportFilter, scope: RecordVisibility, application: Application,
-        _ body: @escaping @Sendable (ReportRow) -> Void) async throws -> Bool
+    /// Streams every row in `(date, id)` order into `writer`; false when the database is not an SQLite file (then
+    /// the caller walks in chunks: PostgreSQL, and the tests' in-memory SQLite, which has no file to open twice).
+    func streamSQLiteFile(_ filter: ReportFilter, scope: RecordVisibility, application: Application,
+        into writer: ReportRowWriter) async throws -> Bool
     {
-        guard let lite = application.db as? any SQLiteDatabase else { return false }
+        let file = application.settings.dataDirectory + "/kabinet.sqlite"
+        guard application.db is any SQLiteDatabase, application.settings.databaseURL == nil,
+            FileManager.default.fileExists(atPath: file)
+        else { return false }
         let select = predicates(filter, scope: scope)
             .reduce(sql.select().columns(ReportRow.columns).from(table(filter))) { $0.where($1) }
             .orderBy(SQLColumn(filter.basis.column)).orderBy("id")
@@ -27,22 +26,15 @@ extension ReportQueries {
         let encoder = SQLiteDataEncoder()
         let binds = try serializer.binds.map { try encoder.encode($0) }
         let text = serializer.sql
-        let onRow: @Sendable (SQLiteRow) -> Void = { row in
-            if let decoded = ReportRow(sqlite: row.columns) { body(decoded) }
-        }
-        let file = application.settings.dataDirectory + "/kabinet.sqlite"
-        if application.settings.databaseURL == nil, FileManager.default.fileExists(atPath: file) {
-            let connection = try await SQLiteConnection.open(storage: .file(path: file),
-                threadPool: application.threadPool, logger: application.logger, on: application.eventLoopGroup.any())
-            do {
-                try await connection.query(text, binds, onRow)
-            } catch {
-                try? await connection.close()
-                throw error
+        try await BackgroundThread.run { cancellation in
+            let cursor = try SQLiteReadCursor(path: file, sql: text, binds: binds)
+            var rows = 0
+            try cursor.forEach { row in
+                rows += 1
+                if rows & 1023 == 0, cancellation.isCancelled { throw CancellationError() }
+                guard let decoded = ReportRow(row) else { throw SQLiteReadCursor.Failure(description: "unreadable contract row") }
+                return writer.write(decoded)
             }
-            try await connection.close()
-        } else {
-            try await lite.withConnection { connection in try await connection.query(text, binds, onRow) }
         }
         return true
     }
@@ -50,20 +42,17 @@ extension ReportQueries {
 
 extension ReportRow {
     /// Reads the columns in `ReportRow.columns` order by position (no name lookups, no `Decoder`).
-    init?(sqlite columns: [SQLiteColumn]) {
-        guard columns.count == ReportRow.columns.count else { return nil }
-        func text(_ index: Int) -> String? { columns[index].data.string }
-        func uuid(_ index: Int) -> UUID? { text(index).flatMap(UUID.init(uuidString:)) }
-        func date(_ index: Int) -> Date? { columns[index].data.double.map(Date.init(timeIntervalSince1970:)) }
-        func int(_ index: Int) -> Int64? { columns[index].data.integer.map(Int64.init) }
-        guard let id = uuid(0), let owner = uuid(8), let issued = date(5), let start = date(16), let end = date(17)
+    init?(_ row: SQLiteReadCursor.Row) {
+        func date(_ index: Int32) -> Date? { row.double(index).map(Date.init(timeIntervalSince1970:)) }
+        guard let id = row.uuid(0), let owner = row.uuid(8), let issued = date(5), let start = date(16),
+            let end = date(17)
         else { return nil }
         self.init(
-            id: id, number: text(1), policyholderName: text(2) ?? "", productCode: text(3) ?? "",
-            productName: text(4) ?? "", issuedAt: issued, status: text(6) ?? "", paymentStatus: text(7) ?? "",
-            ownerID: owner, officeID: uuid(9), channelID: uuid(10), premiumMinor: int(11) ?? 0,
-            currency: text(12) ?? "", frequency: text(13) ?? "", sumInsuredMinor: int(14) ?? 0,
-            insuredCount: Int(int(15) ?? 0), startDate: start, endDate: end, paidAt: date(18),
-            paidAmountMinor: int(19))
+            id: id, number: row.text(1), policyholderName: row.text(2) ?? "", productCode: row.text(3) ?? "",
+            productName: row.text(4) ?? "", issuedAt: issued, status: row.text(6) ?? "",
+            paymentStatus: row.text(7) ?? "", ownerID: owner, officeID: row.uuid(9), channelID: row.uuid(10),
+            premiumMinor: row.integer(11) ?? 0, currency: row.text(12) ?? "", frequency: row.text(13) ?? "",
+            sumInsuredMinor: row.integer(14) ?? 0, insuredCount: Int(row.integer(15) ?? 0), startDate: start,
+            endDate: end, paidAt: date(18), paidAmountMinor: row.integer(19))
     }
 }

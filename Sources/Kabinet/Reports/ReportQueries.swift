@@ -53,17 +53,18 @@ struct ReportQueries: Sendable {
     {
         let terms = predicates(filter, scope: scope)
         let column = SQLColumn(filter.basis.column)
-        var last: (date: Date, id: UUID)?
+        var last: (date: StoredInstant, id: UUID)?
         repeat {
             var select = terms.reduce(sql.select().columns(ReportRow.columns).from(table(filter))) { $0.where($1) }
+                .column(SQLAlias(column, as: SQLIdentifier(KeyedRow<ReportRow>.keyColumn)))
             if let last {
                 select = select.where(SQLBinaryExpression(column, .greaterThanOrEqual, SQLBind(last.date)))
                     .where(SQLBinaryExpression(SQLGroupExpression([column, SQLColumn("id")]), .greaterThan,
                         SQLGroupExpression([SQLBind(last.date), SQLBind(last.id)])))
             }
-            let rows = try await select.orderBy(column).orderBy("id").limit(size).all(decoding: ReportRow.self)
-            if !rows.isEmpty { try await body(rows) }
-            last = rows.count == size ? rows.last.flatMap { row in row.date(filter.basis).map { ($0, row.id) } } : nil
+            let rows = try await select.orderBy(column).orderBy("id").limit(size).all(decoding: KeyedRow<ReportRow>.self)
+            if !rows.isEmpty { try await body(rows.map(\.row)) }
+            last = rows.count == size ? rows.last.flatMap { keyed in keyed.key.map { ($0, keyed.row.id) } } : nil
         } while last != nil
     }
 

@@ -29,12 +29,6 @@ enum XLSXCell: Sendable {
 
     static let epoch = CalendarDate(year: 1899, month: 12, day: 30)!
 
-    /// The serial with the time of day as the fraction, in the given zone.
-    static func serial(_ instant: Date, zone: TimeZone) -> Double {
-        let local = instant.timeIntervalSince1970 + Double(zone.secondsFromGMT(for: instant))
-        return local / 86_400 + 25_569
-    }
-
     /// "-1234.56" from minor units with plain integer arithmetic (exact to the kopeck).
     static func decimalText(minorUnits: Int64) -> String {
         let sign = minorUnits < 0 ? "-" : ""

@@ -6,6 +6,19 @@ enum XLSXParts {
     /// Cell style indexes (`s="…"`) of `styles`: the order of `<cellXfs>` below.
     enum Style: Int {
         case plain = 0, date = 1, dateTime = 2, money = 3, integer = 4, header = 5, decimal = 6
+
+        /// The opening of a value cell in this style, up to its value.
+        var valueCellStart: StaticString {
+            switch self {
+            case .plain: #"<c s="0"><v>"#
+            case .date: #"<c s="1"><v>"#
+            case .dateTime: #"<c s="2"><v>"#
+            case .money: #"<c s="3"><v>"#
+            case .integer: #"<c s="4"><v>"#
+            case .header: #"<c s="5"><v>"#
+            case .decimal: #"<c s="6"><v>"#
+            }
+        }
     }
 
     static let header = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
@@ -110,5 +123,24 @@ enum XMLText {
             }
         }
         return result
+    }
+
+    /// `escape(text)` appended straight to a sheet's bytes (the bytes of a multi-byte character are all ≥ 0x80, so
+    /// they pass through untouched).
+    static func append(_ text: String, to bytes: inout [UInt8]) {
+        guard text.containsByte(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 < 0x20 }) else {
+            return bytes.appendText(text)
+        }
+        for byte in text.utf8 {
+            switch byte {
+            case 0x26: bytes.appendASCII("&amp;")
+            case 0x3C: bytes.appendASCII("&lt;")
+            case 0x3E: bytes.appendASCII("&gt;")
+            case 0x22: bytes.appendASCII("&quot;")
+            case 0x09, 0x0A, 0x0D: bytes.append(byte)
+            case _ where byte < 0x20: continue
+            default: bytes.append(byte)
+            }
+        }
     }
 }

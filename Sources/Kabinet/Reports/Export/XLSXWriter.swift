@@ -1,10 +1,10 @@
 import Foundation
-import ZIPFoundation
+import KabinetDomain
 
-/// Writes an .xlsx workbook of any length with flat memory: each sheet's XML is streamed to a temporary file row
-/// by row, and `finish()` deflates those files into the ZIP package chunk by chunk (ZIPFoundation reads them in
-/// 16 KB pieces). Past `maxDataRowsPerSheet` rows a new sheet begins with the same header, since a sheet holds
-/// 1 048 576 rows at most.
+/// Writes an .xlsx workbook of any length with flat memory: each sheet's XML is deflated into the ZIP package
+/// while its rows are appended (`ZipStreamWriter`), and `finish()` adds the small parts that depend on the whole
+/// (the workbook's sheet list, the shared strings). Past `maxDataRowsPerSheet` rows a new sheet begins with the
+/// same header, since a sheet holds 1 048 576 rows at most.
 ///
 ///     let xlsx = try XLSXWriter(path: "/tmp/act.xlsx")
 ///     try xlsx.beginSheet("Акт", header: ["Договор", "Дата оплаты", "КВ"], widths: [14, 12, 12])
@@ -21,25 +21,22 @@ final class XLSXWriter {
 
     let path: String
     private let maxDataRowsPerSheet: Int
-    private let parts: URL
-    private var sheet: BufferedFileWriter?
+    private let zip: ZipStreamWriter
+    private var sheet: BufferedByteWriter?
     private var sheetNames: [String] = []
     private var baseName = ""
     private var header: [String] = []
     private var widths: [Int] = []
     private var rowsInSheet = 0
-    private var shared: [String: Int] = [:]
-    private var sharedOrder: [String] = []
-    private var columnNames: [String] = []
+    private var shared = SharedStrings()
+    private var clock = LocalClock(zone: MoscowTime.zone)
 
-    /// The workbook will be written to `path` by `finish()`; pass a temporary name and rename it if readers must
-    /// never see a half-written file.
+    /// The workbook is written to `path` as rows come; pass a temporary name and rename it if readers must never
+    /// see a half-written file.
     init(path: String, maxDataRowsPerSheet: Int = XLSXWriter.sheetRowLimit) throws {
         self.path = path
         self.maxDataRowsPerSheet = max(1, min(maxDataRowsPerSheet, Self.sheetRowLimit))
-        parts = URL(fileURLWithPath: path + ".parts", isDirectory: true)
-        try? FileManager.default.removeItem(at: parts)
-        try FileManager.default.createDirectory(at: parts, withIntermediateDirectories: true)
+        zip = try ZipStreamWriter(path: path)
     }
 
     /// Starts a sheet whose first row is `header` (bold, frozen). `widths` are column widths in characters.
@@ -57,35 +54,28 @@ final class XLSXWriter {
             try openSheet(named: Self.sheetName(baseName, part: sheetNames.count + 1))
         }
         rowsInSheet += 1
-        try writeRow(cells, number: rowsInSheet + 1, headerRow: false)
+        try writeRow(cells, number: rowsInSheet + 1)
     }
 
-    /// Closes the sheets, writes the workbook parts and zips everything into `path`.
+    /// Closes the last sheet and adds the workbook parts; the package at `path` is then complete.
     func finish() throws {
         if sheet == nil { try beginSheet("Sheet", header: []) }
         try closeSheet()
-        let sharedStrings = !sharedOrder.isEmpty
-        try? FileManager.default.removeItem(atPath: path)
-        let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
-        try add(archive, "[Content_Types].xml", XLSXParts.contentTypes(sheets: sheetNames.count, sharedStrings: sharedStrings))
-        try add(archive, "_rels/.rels", XLSXParts.rootRelationships)
-        try add(archive, "xl/workbook.xml", XLSXParts.workbook(sheetNames: sheetNames))
-        try add(archive, "xl/_rels/workbook.xml.rels",
+        let sharedStrings = !shared.isEmpty
+        try zip.addEntry("[Content_Types].xml", XLSXParts.contentTypes(sheets: sheetNames.count, sharedStrings: sharedStrings))
+        try zip.addEntry("_rels/.rels", XLSXParts.rootRelationships)
+        try zip.addEntry("xl/workbook.xml", XLSXParts.workbook(sheetNames: sheetNames))
+        try zip.addEntry("xl/_rels/workbook.xml.rels",
             XLSXParts.workbookRelationships(sheets: sheetNames.count, sharedStrings: sharedStrings))
-        try add(archive, "xl/styles.xml", XLSXParts.styles)
-        if sharedStrings { try add(archive, "xl/sharedStrings.xml", sharedStringsXML()) }
-        for index in 1...sheetNames.count {
-            try archive.addEntry(with: "xl/worksheets/sheet\(index).xml", fileURL: sheetURL(index),
-                compressionMethod: .deflate, bufferSize: 256 * 1024)
-        }
-        try? FileManager.default.removeItem(at: parts)
+        try zip.addEntry("xl/styles.xml", XLSXParts.styles)
+        if sharedStrings { try zip.addEntry("xl/sharedStrings.xml", shared.xml()) }
+        try zip.finish()
     }
 
-    /// Drops the temporary sheets and any half-written package (after a failure).
+    /// Drops the half-written package (after a failure).
     func discard() {
-        try? sheet?.close()
         sheet = nil
-        try? FileManager.default.removeItem(at: parts)
+        zip.abandon()
         try? FileManager.default.removeItem(atPath: path)
     }
 
@@ -94,21 +84,22 @@ final class XLSXWriter {
     private func openSheet(named name: String) throws {
         try closeSheet()
         sheetNames.append(name)
-        let writer = try BufferedFileWriter(path: sheetURL(sheetNames.count).path)
+        try zip.beginEntry("xl/worksheets/sheet\(sheetNames.count).xml")
+        let zip = zip
+        let writer = BufferedByteWriter(destination: { try zip.write($0) })
         try writer.write(XLSXParts.sheetStart(widths: widths))
         sheet = writer
         rowsInSheet = 0
-        if !header.isEmpty { try writeRow(header.map(XLSXCell.text), number: 1, headerRow: true) }
+        if !header.isEmpty { try writeRow(header.map(XLSXCell.text), number: 1, style: .header) }
     }
 
     private func closeSheet() throws {
         guard let sheet else { return }
         try sheet.write(XLSXParts.sheetEnd)
         try sheet.close()
+        try zip.endEntry()
         self.sheet = nil
     }
-
-    private func sheetURL(_ index: Int) -> URL { parts.appendingPathComponent("sheet\(index).xml") }
 
     /// Sheet names are at most 31 characters without `[]:*?/\`.
     static func sheetName(_ name: String, part: Int? = nil) -> String {
@@ -118,80 +109,97 @@ final class XLSXWriter {
         return (base.isEmpty ? "Sheet" : base) + suffix
     }
 
-    private func add(_ archive: Archive, _ name: String, _ text: String) throws {
-        let data = Data(text.utf8)
-        try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) {
-            position, size in data.subdata(in: Int(position)..<Int(position) + size)
-        }
-    }
-
     // MARK: - Rows
 
-    private func writeRow(_ cells: [XLSXCell], number: Int, headerRow: Bool) throws {
+    /// Cells carry no `r` reference: a row's cells are its columns in order (an empty one is `<c/>`), which the
+    /// format allows and which saves a quarter of the sheet's bytes to write and to deflate. Rows keep theirs.
+    private func writeRow(_ cells: [XLSXCell], number: Int, style: XLSXParts.Style? = nil) throws {
         guard let sheet else { return }
-        let row = String(number)
-        var xml = "<row r=\"" + row + "\">"
-        for (index, cell) in cells.enumerated() {
-            let ref = " r=\"" + column(index) + row + "\""
-            xml += headerRow ? "<c" + ref + " s=\"5\" t=\"inlineStr\"><is><t>" + XMLText.escape(header[index]) + "</t></is></c>"
-                : encode(cell, ref: ref)
+        let clock = clock
+        var shared = shared
+        self.shared = SharedStrings()  // moved out and back, so the table is not copied
+        defer { self.shared = shared }
+        try sheet.append { bytes in
+            bytes.appendASCII("<row r=\"")
+            bytes.appendDecimal(Int64(number))
+            bytes.appendASCII("\">")
+            for cell in cells { Self.encode(cell, style: style, into: &bytes, shared: &shared, clock: clock) }
+            bytes.appendASCII("</row>")
         }
-        xml += "</row>"
-        try sheet.write(xml)
     }
 
-    private func encode(_ cell: XLSXCell, ref: String) -> String {
-        func value(_ style: XLSXParts.Style, _ text: String) -> String {
-            "<c" + ref + " s=\"" + String(style.rawValue) + "\"><v>" + text + "</v></c>"
+    private static func encode(_ cell: XLSXCell, style: XLSXParts.Style?, into bytes: inout [UInt8],
+        shared: inout SharedStrings, clock: LocalClock)
+    {
+        func value(_ style: XLSXParts.Style, _ write: (inout [UInt8]) -> Void) {
+            bytes.appendASCII(style.valueCellStart)
+            write(&bytes)
+            bytes.appendASCII("</v></c>")
         }
         switch cell {
-        case .text(let text): return inline(text, ref: ref)
+        case .text(let text): inline(text, header: style == .header, into: &bytes)
         case .label(let text):
-            guard let index = sharedIndex(text) else { return inline(text, ref: ref) }
-            return "<c" + ref + " t=\"s\"><v>" + String(index) + "</v></c>"
-        case .integer(let number): return value(.integer, String(number))
+            guard let index = shared.index(text) else { return inline(text, header: false, into: &bytes) }
+            bytes.appendASCII(#"<c t="s"><v>"#)
+            bytes.appendDecimal(Int64(index))
+            bytes.appendASCII("</v></c>")
+        case .integer(let number): value(.integer) { $0.appendDecimal(number) }
         case .number(let number, let decimals):
-            return value(decimals == 2 ? .money : decimals == 0 ? .integer : .decimal, "\(number)")
-        case .money(let minor): return value(.money, XLSXCell.decimalText(minorUnits: minor))
-        case .date(let day): return value(.date, String(XLSXCell.serial(day)))
-        case .dateTime(let instant, let zone): return value(.dateTime, String(XLSXCell.serial(instant, zone: zone)))
-        case .empty: return "<c" + ref + "/>"
+            value(decimals == 2 ? .money : decimals == 0 ? .integer : .decimal) { $0.appendText("\(number)") }
+        case .money(let minor): value(.money) { $0.appendMoney(minorUnits: minor, separator: UInt8(ascii: ".")) }
+        case .date(let day): value(.date) { $0.appendDecimal(Int64(XLSXCell.serial(day))) }
+        case .dateTime(let instant, let zone):
+            let local = zone == clock.zone ? clock.localSeconds(instant)
+                : Int(instant.timeIntervalSince1970.rounded(.down)) + zone.secondsFromGMT(for: instant)
+            value(.dateTime) { $0.appendSerial(localSeconds: local) }
+        case .empty: bytes.appendASCII("<c/>")
         }
     }
 
-    private func inline(_ text: String, ref: String) -> String {
-        let space = text.first == " " || text.last == " " ? " xml:space=\"preserve\"" : ""
-        return "<c" + ref + " t=\"inlineStr\"><is><t" + space + ">" + XMLText.escape(text) + "</t></is></c>"
+    /// An inline string cell, escaped straight into the sheet; header cells get the bold style.
+    private static func inline(_ text: String, header: Bool, into bytes: inout [UInt8]) {
+        bytes.appendASCII(header ? #"<c s="5" t="inlineStr"><is><t"# : #"<c t="inlineStr"><is><t"#)
+        if text.utf8.first == 0x20 || text.utf8.last == 0x20 { bytes.appendASCII(#" xml:space="preserve""#) }
+        bytes.append(UInt8(ascii: ">"))
+        XMLText.append(text, to: &bytes)
+        bytes.appendASCII("</t></is></c>")
+    }
+}
+
+/// The shared strings table of `.label` cells. Looked up by the text's UTF-8 bytes: `String` hashing normalizes
+/// Cyrillic text (NFC) on every lookup, which at a million rows of product and status names costs more than
+/// writing them.
+struct SharedStrings {
+    private struct Key: Hashable {
+        let text: String
+        init(_ text: String) {
+            var text = text
+            text.makeContiguousUTF8()  // a no-op for native strings; makes `hash` below total
+            self.text = text
+        }
+        func hash(into hasher: inout Hasher) {
+            _ = text.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
+        static func == (left: Key, right: Key) -> Bool { left.text.utf8.elementsEqual(right.text.utf8) }
     }
 
-    private func sharedIndex(_ text: String) -> Int? {
-        if let index = shared[text] { return index }
-        guard sharedOrder.count < Self.sharedStringLimit else { return nil }
-        shared[text] = sharedOrder.count
-        sharedOrder.append(text)
-        return sharedOrder.count - 1
+    private var indexes: [Key: Int] = [:]
+    private var order: [String] = []
+
+    var isEmpty: Bool { order.isEmpty }
+
+    /// The text's index in the table, adding it while there is room; nil past `XLSXWriter.sharedStringLimit`.
+    mutating func index(_ text: String) -> Int? {
+        if let index = indexes[Key(text)] { return index }
+        guard order.count < XLSXWriter.sharedStringLimit else { return nil }
+        indexes[Key(text)] = order.count
+        order.append(text)
+        return order.count - 1
     }
 
-    private func sharedStringsXML() -> String {
-        var xml = XLSXParts.header + #"<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="\#(sharedOrder.count)" uniqueCount="\#(sharedOrder.count)">"#
-        for text in sharedOrder { xml += "<si><t xml:space=\"preserve\">" + XMLText.escape(text) + "</t></si>" }
+    func xml() -> String {
+        var xml = XLSXParts.header + #"<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="\#(order.count)" uniqueCount="\#(order.count)">"#
+        for text in order { xml += "<si><t xml:space=\"preserve\">" + XMLText.escape(text) + "</t></si>" }
         return xml + "</sst>"
-    }
-
-    /// "A", "B", … "Z", "AA", … for a zero-based column index; the first ones are cached.
-    private func column(_ index: Int) -> String {
-        while columnNames.count <= index { columnNames.append(Self.columnName(columnNames.count)) }
-        return columnNames[index]
-    }
-
-    static func columnName(_ index: Int) -> String {
-        var number = index + 1
-        var name = ""
-        while number > 0 {
-            let remainder = (number - 1) % 26
-            name = String(UnicodeScalar(UInt8(65 + remainder))) + name
-            number = (number - 1) / 26
-        }
-        return name
     }
 }
