@@ -10,10 +10,12 @@ struct CSRFMiddleware: AsyncMiddleware {
     let exemptPrefixes: [String]
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        // Exempt paths (the API, payment callbacks) show no forms: no token to make, no cookie to set.
+        if exemptPrefixes.contains(where: request.url.path.hasPrefix) { return try await next.respond(to: request) }
         let existing = request.cookies[Self.cookieName]?.string
         let token = (existing?.count == 43) ? existing! : SecretToken.generate()
         request.csrfToken = token
-        if Self.isUnsafe(request.method), !exemptPrefixes.contains(where: request.url.path.hasPrefix) {
+        if Self.isUnsafe(request.method) {
             let sent = request.headers.first(name: "X-CSRF-Token") ?? (try? request.content.get(String.self, at: Self.fieldName))
             guard let existing, let sent, SecretToken.constantTimeEquals(existing, sent) else {
                 request.logger.notice("CSRF check failed", metadata: ["path": .string(request.url.path)])

@@ -46,8 +46,13 @@ struct AffineAmount: Equatable {
             perMainSum: lhs.perMainSum / divisor)
     }
 
+    /// Zero terms are skipped: most amounts depend on one of P and M only, and a `Decimal` product costs far more
+    /// than the comparison (0 × x + y is y exactly, so the value is the same).
     func value(payment: Decimal, mainSum: Decimal) -> Decimal {
-        constant + perPayment * payment + perMainSum * mainSum
+        var total = constant
+        if !perPayment.isZero { total = total.isZero ? perPayment * payment : total + perPayment * payment }
+        if !perMainSum.isZero { total = total.isZero ? perMainSum * mainSum : total + perMainSum * mainSum }
+        return total
     }
 }
 

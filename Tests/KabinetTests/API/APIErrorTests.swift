@@ -33,6 +33,20 @@ struct APIErrorTests {
         }
     }
 
+    @Test("API answers set no cookie: the CSRF token is for the web's forms only")
+    func noCookies() async throws {
+        try await withKabinet { app in
+            let ping = try await APIClient(app: app, token: nil).get("/api/v1/ping")
+            let products = try await APIClient.signedIn(app, as: "agent").get("/api/v1/products")
+
+            #expect(ping.status == .ok && products.status == .ok)
+            #expect(ping.headers[.setCookie].isEmpty)
+            #expect(products.headers[.setCookie].isEmpty)
+            let page = try await app.sendRequest(.GET, "/login")
+            #expect(page.headers[.setCookie].contains { $0.hasPrefix(CSRFMiddleware.cookieName + "=") }, "the web still gets one")
+        }
+    }
+
     @Test("A role without «Продукты» gets 403 on every operation that needs it")
     func forbiddenWithoutProducts() async throws {
         try await withKabinet { app in
