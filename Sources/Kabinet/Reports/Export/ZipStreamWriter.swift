@@ -38,6 +38,10 @@ final class ZipStreamWriter {
         dosTime = Self.dosTime(now)
     }
 
+    deinit {
+        if current != nil { deflateEnd(&stream) }  // zlib's state is not Swift memory
+    }
+
     /// Starts an entry; `write` its bytes, then `endEntry`.
     func beginEntry(_ name: String) throws {
         guard current == nil else { throw Failure(description: "ZIP entry \(name) begun inside another") }
