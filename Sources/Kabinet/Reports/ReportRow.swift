@@ -34,16 +34,6 @@ struct ReportRow: Decodable, Sendable {
     }
 
     static let columns = CodingKeys.allColumns
-
-    /// The value of the period's date, the leading key of the walk.
-    func date(_ basis: ReportPeriodBasis) -> Date? {
-        switch basis {
-        case .issued: issuedAt
-        case .start: startDate
-        case .end: endDate
-        case .paid: paidAt
-        }
-    }
 }
 
 extension ReportRow.CodingKeys {

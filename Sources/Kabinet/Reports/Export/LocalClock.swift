@@ -24,17 +24,7 @@ final class LocalClock {
         return seconds + offset
     }
 
-    /// ДД.ММ.ГГГГ ЧЧ:ММ.
-    func text(_ instant: Date) -> String {
-        let local = localSeconds(instant)
-        let days = Self.floorDivide(local, 86_400)
-        let minutes = (local - days * 86_400) / 60
-        return CalendarDate(dayNumber: days).russian + " " + Self.two(minutes / 60) + ":" + Self.two(minutes % 60)
-    }
-
     static func floorDivide(_ value: Int, _ divisor: Int) -> Int {
         value >= 0 ? value / divisor : (value - divisor + 1) / divisor
     }
-
-    private static func two(_ value: Int) -> String { value < 10 ? "0" + String(value) : String(value) }
 }

@@ -28,12 +28,4 @@ enum XLSXCell: Sendable {
     }
 
     static let epoch = CalendarDate(year: 1899, month: 12, day: 30)!
-
-    /// "-1234.56" from minor units with plain integer arithmetic (exact to the kopeck).
-    static func decimalText(minorUnits: Int64) -> String {
-        let sign = minorUnits < 0 ? "-" : ""
-        let magnitude = minorUnits.magnitude
-        let cents = magnitude % 100
-        return sign + String(magnitude / 100) + (cents < 10 ? ".0" : ".") + String(cents)
-    }
 }
