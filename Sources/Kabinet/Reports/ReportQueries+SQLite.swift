@@ -18,8 +18,7 @@ extension ReportQueries {
         guard application.db is any SQLiteDatabase, application.settings.databaseURL == nil,
             FileManager.default.fileExists(atPath: file)
         else { return false }
-        let select = predicates(filter, scope: scope)
-            .reduce(sql.select().columns(ReportRow.columns).from(table(filter))) { $0.where($1) }
+        let select = rows(filter, predicates(filter, scope: scope))
             .orderBy(SQLColumn(filter.basis.column)).orderBy("id")
         var serializer = SQLSerializer(database: sql)
         select.select.serialize(to: &serializer)

@@ -55,7 +55,7 @@ struct ReportQueries: Sendable {
         let column = SQLColumn(filter.basis.column)
         var last: (date: StoredInstant, id: UUID)?
         repeat {
-            var select = terms.reduce(sql.select().columns(ReportRow.columns).from(table(filter))) { $0.where($1) }
+            var select = rows(filter, terms)
                 .column(SQLAlias(column, as: SQLIdentifier(KeyedRow<ReportRow>.keyColumn)))
             if let last {
                 select = select.where(SQLBinaryExpression(column, .greaterThanOrEqual, SQLBind(last.date)))
@@ -66,6 +66,11 @@ struct ReportQueries: Sendable {
             if !rows.isEmpty { try await body(rows.map(\.row)) }
             last = rows.count == size ? rows.last.flatMap { keyed in keyed.key.map { ($0, keyed.row.id) } } : nil
         } while last != nil
+    }
+
+    /// The report's columns from its table (`table`) under `terms` (`predicates`), unordered.
+    func rows(_ filter: ReportFilter, _ terms: [any SQLExpression]) -> SQLSelectBuilder {
+        terms.reduce(sql.select().columns(ReportRow.columns).from(table(filter))) { $0.where($1) }
     }
 
     /// On SQLite the walk names the period's index: the planner would otherwise take an owner's or a product's
