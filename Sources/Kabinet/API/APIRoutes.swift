@@ -11,7 +11,7 @@ enum APIRoutes {
         api.get("api", "v1", "openapi.yaml") { _ in document.response() }
 
         let operations = api.grouped(APIRequestGate(), APITokenAuthenticator())
-        let transport = APITransport(VaporTransport(routesBuilder: operations))
+        let transport = APITransport(VaporTransport(routesBuilder: operations), shortcuts: [.calculateQuote])
         try KabinetAPI().registerHandlers(on: transport, serverURL: Servers.Server1.url(), configuration: configuration)
         MethodNotAllowed.register(transport.registered, on: api)
     }

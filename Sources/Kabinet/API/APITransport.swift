@@ -2,16 +2,19 @@ import HTTPTypes
 import OpenAPIRuntime
 import Vapor
 
-/// VaporTransport plus two things the generated server leaves out: it remembers every documented method of every
-/// path (for `MethodNotAllowed`), and it sends `Location` as the plain URI reference it is — the runtime writes
-/// header values in URI "simple" style, which would turn `/api/v1/quotes/…` into `%2Fapi%2Fv1%2Fquotes%2F…`.
+/// VaporTransport plus what the generated server leaves out: it remembers every documented method of every
+/// path (for `MethodNotAllowed`), it sends `Location` as the plain URI reference it is — the runtime writes
+/// header values in URI "simple" style, which would turn `/api/v1/quotes/…` into `%2Fapi%2Fv1%2Fquotes%2F…` —
+/// and it lets the hot operations' ordinary calls take their `APIShortcut`.
 final class APITransport: ServerTransport, @unchecked Sendable {
     private let wrapped: any ServerTransport
+    private let shortcuts: [APIShortcut]
     /// Path template (`/api/v1/quotes/{id}`) → documented methods. Written only while routes are registered.
     private(set) var registered: [String: [HTTPRequest.Method]] = [:]
 
-    init(_ wrapped: any ServerTransport) {
+    init(_ wrapped: any ServerTransport, shortcuts: [APIShortcut] = []) {
         self.wrapped = wrapped
+        self.shortcuts = shortcuts
     }
 
     func register(
@@ -19,8 +22,13 @@ final class APITransport: ServerTransport, @unchecked Sendable {
         method: HTTPRequest.Method, path: String
     ) throws {
         registered[path, default: []].append(method)
+        let shortcut = shortcuts.first { $0.method == method && $0.path == path }
         try wrapped.register({ request, body, metadata in
-            var (response, responseBody) = try await handler(request, body, metadata)
+            var (response, responseBody) = if let shortcut {
+                try await shortcut.respond(to: request, body: body) { try await handler(request, $0, metadata) }
+            } else {
+                try await handler(request, body, metadata)
+            }
             if let location = response.headerFields[.location], let plain = location.removingPercentEncoding {
                 response.headerFields[.location] = plain
             }

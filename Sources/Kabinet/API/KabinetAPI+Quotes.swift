@@ -4,11 +4,16 @@ import Vapor
 
 extension KabinetAPI {
     func calculateQuote(_ input: Operations.CalculateQuote.Input) async throws -> Operations.CalculateQuote.Output {
+        let body = switch input.body { case .json(let value): value }
+        return .ok(.init(body: .json(try await Self.price(body))))
+    }
+
+    /// Prices for the caller with the version in force today — the one path of the generated operation and of its
+    /// shortcut.
+    static func price(_ body: Components.Schemas.QuoteInput) async throws -> Components.Schemas.Quote {
         let (request, actor) = try APIContext.authenticated()
         try Authorizer.require(actor, .view, in: .products)
-        let body = switch input.body { case .json(let value): value }
-        let quote = try await QuoteService(request: request).calculate(try body.domainInput()).get()
-        return .ok(.init(body: .json(try .init(quote))))
+        return try .init(try await QuoteService(request: request).calculate(try body.domainInput()).get())
     }
 
     /// «Оформить»: the service prices again, checks the agreement and the names, stores and audits; nothing is
@@ -58,5 +63,16 @@ extension KabinetAPI {
         guard let id = UUID(uuidString: input.path.id) else { throw AppError.notFound }
         let saved = try await QuoteService(request: request).find(id, actor: actor)
         return .ok(.init(body: .json(try await .make(saved, on: request.db))))
+    }
+}
+
+extension APIShortcut {
+    /// The quote calculator's calls from integrations come in bursts; pricing itself is a few microseconds once
+    /// the tariff's models are known, so the generic coders were the larger part of a call.
+    static let calculateQuote = APIShortcut(method: .post, path: "/api/v1/quotes/calculate") { bytes in
+        guard let object = FlatJSONObject(bytes), let input = Components.Schemas.QuoteInput(object),
+            let quote = try? await KabinetAPI.price(input)
+        else { return nil }
+        return quote.jsonBytes
     }
 }
