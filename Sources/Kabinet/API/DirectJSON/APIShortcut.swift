@@ -2,12 +2,12 @@ import HTTPTypes
 import OpenAPIRuntime
 
 /// An operation answered without the generated server's generic JSON coders, for calls of the ordinary kind:
-/// a JSON body of a declared length within the gate's bound, `Accept` absent or JSON, a body the strict reader
-/// (`FlatJSONObject`) understands, and a successful answer.
+/// a JSON body that arrived whole, `Accept` absent or JSON, a body the strict reader (`FlatJSONObject`)
+/// understands, and a successful answer.
 ///
 /// Anything else — any other header, body or outcome, errors included — goes to the generated handler with the
-/// same bytes, which answers exactly as it would have: errors keep their one documented shape, and an answer
-/// never depends on which road it took. So a shortcut may only wrap an operation without side effects.
+/// body untouched, which answers exactly as it would have: errors keep their one documented shape, and an
+/// answer never depends on which road it took. So a shortcut may only wrap an operation without side effects.
 struct APIShortcut: Sendable {
     let method: HTTPRequest.Method
     /// The full path as the generated server registers it (`/api/v1/…`).
@@ -19,11 +19,13 @@ struct APIShortcut: Sendable {
         to request: HTTPRequest, body: HTTPBody?,
         otherwise generated: (HTTPBody?) async throws -> (HTTPResponse, HTTPBody?)
     ) async throws -> (HTTPResponse, HTTPBody?) {
-        guard Self.isPlainJSONCall(request), let body, case .known(let length) = body.length,
-            length <= Int64(APIRequestGate.maxBodyBytes)
+        // A body that arrived whole is already in memory on the Vapor request: read there, it stays unread for
+        // the generated handler, and the call skips setting up the streamed reading. A body still arriving in
+        // parts goes the generated way.
+        guard Self.isPlainJSONCall(request), let collected = APIContext.request?.body.data,
+            collected.readableBytes <= APIRequestGate.maxBodyBytes,
+            let json = await answer(Array(collected.readableBytesView)[...])
         else { return try await generated(body) }
-        let bytes = try await ArraySlice<UInt8>(collecting: body, upTo: Int(length))
-        guard let json = await answer(bytes) else { return try await generated(HTTPBody(bytes)) }
         // The headers the generated server sets on a JSON answer.
         var response = HTTPResponse(status: .ok)
         response.headerFields[.contentType] = "application/json; charset=utf-8"

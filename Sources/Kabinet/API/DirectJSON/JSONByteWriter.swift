@@ -39,7 +39,12 @@ struct JSONByteWriter {
         bytes.append(UInt8(ascii: "\""))
         var value = value
         value.withUTF8 { utf8 in
-            for byte in utf8 { appendEscaped(byte) }
+            // Most texts need no escaping and go in as one copy.
+            if utf8.contains(where: Self.needsEscaping) {
+                for byte in utf8 { appendEscaped(byte) }
+            } else {
+                bytes.append(contentsOf: utf8)
+            }
         }
         bytes.append(UInt8(ascii: "\""))
         afterValue = true
@@ -70,6 +75,10 @@ struct JSONByteWriter {
 
     private mutating func separate() {
         if afterValue { bytes.append(UInt8(ascii: ",")) }
+    }
+
+    private static func needsEscaping(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20
     }
 
     /// RFC 8259 escaping as Foundation writes it: the quote, the backslash and control characters; `/` and
