@@ -129,6 +129,22 @@ struct APIShortcutTests {
         }
     }
 
+    @Test("The shortcut names an operation the generated server registers, so it cannot silently stop applying")
+    func namesARegisteredOperation() throws {
+        // given a transport that only records what is registered
+        struct Recorder: ServerTransport {
+            func register(
+                _ handler: @Sendable @escaping (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?),
+                method: HTTPRequest.Method, path: String
+            ) throws {}
+        }
+        let transport = APITransport(Recorder(), shortcuts: [.calculateQuote])
+        // when
+        try KabinetAPI().registerHandlers(on: transport, serverURL: Servers.Server1.url(), configuration: APIRoutes.configuration)
+        // then
+        #expect(transport.registered[APIShortcut.calculateQuote.path] == [APIShortcut.calculateQuote.method])
+    }
+
     static func headers(_ contentType: String = "application/json", accept: String? = "application/json") -> HTTPFields {
         var fields = HTTPFields()
         fields[.contentType] = contentType
