@@ -56,6 +56,8 @@ struct ContractCardContent: Encodable {
     var actions: [Action]
     var canChangeStatus: Bool
     var editable: Bool
+    /// «Оформить заявление» is offered only to whoever may file one (sellers); the back office works them.
+    var canFileApplication: Bool
     var people: [Person]
     var history: [HistoryRow]
     var quoteID: UUID?
@@ -116,6 +118,7 @@ extension ContractCardContent {
             backOfficeStatus: BackOfficeStatus(state).map { req.t($0.messageKey) },
             workRequired: state.isWorkRequired, workText: state.requiredWork, actions: actions,
             canChangeStatus: mayChange, editable: state.isEditable && Authorizer.may(actor, .edit, in: .contracts),
+            canFileApplication: Authorizer.may(actor, .create, in: .applications),
             people: try people(contract, req: req), history: try await history(contract, req: req),
             quoteID: contract.quoteID, signing: try await SigningCardPanel.make(contract, actor: actor, req: req))
     }

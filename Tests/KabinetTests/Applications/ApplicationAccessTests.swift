@@ -49,7 +49,7 @@ struct ApplicationAccessTests {
         }
     }
 
-    @Test("The partner admin sees but cannot work the queue; the back office cannot file")
+    @Test("The partner admin sees but cannot work the queue; the back office cannot file and is not offered to")
     func grants() async throws {
         try await withKabinet { app in
             let agent = Browser(app)
@@ -63,6 +63,10 @@ struct ApplicationAccessTests {
             try await operatorBrowser.login("operator")
             #expect(try await operatorBrowser.get(path).text.contains("data-testid=\"do-take\""))
             #expect(try await operatorBrowser.get("/applications/new").status == .forbidden)
+            // «Оформить заявление» is on the card only for whoever may file
+            #expect(try await agent.get(contract).text.contains("data-testid=\"contract-application\""))
+            let operatorCard = try await operatorBrowser.get(contract)
+            #expect(operatorCard.status == .ok && !operatorCard.text.contains("data-testid=\"contract-application\""))
             let filed = try await ApplicationExample.file(operatorBrowser, app, contract: contract, type: DemoApplicationTypes.personalData,
                                                           answers: ApplicationExample.surnameChange)
             #expect(filed.status == .forbidden)
