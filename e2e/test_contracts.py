@@ -1,4 +1,4 @@
-"""Contracts journey: from a priced quote «Оформить договор» → the contract form → «Сохранить» → the card with the
+"""Contracts journey: the calculator's «Оформить» → the contract form → «Сохранить» → the card with the
 БСО number and «Проект»; a wrong passport series is shown next to its field; the form and the card on a phone."""
 import datetime
 
@@ -15,8 +15,8 @@ def center(browser, element):
     browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
 
 
-def price_and_save_quote(browser, server, agreement="1000002"):
-    """The seed example priced for «Продукт 1» and saved with «Оформить»; returns on the saved quote's page."""
+def open_contract_form(browser, server, agreement="1000002"):
+    """The seed example priced for «Продукт 1» and «Оформить»: the quote is saved and the contract form opens."""
     browser.get(server + "/products/product-1")
     start, birth = seed_dates()
     fill(browser, "startDate", start)
@@ -33,11 +33,6 @@ def price_and_save_quote(browser, server, agreement="1000002"):
     assert wait_for_text(browser, "Результат расчета (котировка)")
     browser.find_element("css selector", "[data-testid=save]").click()
     assert wait_for_text(browser, "Расчет сохранен")
-
-
-def open_contract_form(browser, server, agreement="1000002"):
-    price_and_save_quote(browser, server, agreement)
-    browser.find_element("css selector", "[data-testid=issue-contract]").click()
     assert wait_for_text(browser, "Новый договор (Продукт 1)")
 
 

@@ -81,16 +81,21 @@ def test_agent_prices_the_seed_example_and_saves_the_quote(server, browser):
     assert not browser.find_elements("css selector", "[data-testid=premium-accidentInjury]")
     assert cell(browser, "per-payment") == "100 000,00 ₽"
 
+    # «Оформить»: the quote is saved and the seed's next page, the client's personal data, opens
     browser.find_element("css selector", "[data-testid=save]").click()
     assert wait_for_text(browser, "Расчет сохранен")
-    assert "/quotes/" in browser.current_url
-    assert cell(browser, "premium-survival") == "99 703,27 ₽"
-    assert cell(browser, "quote-version") == "2024.1"
-    shot(browser, "quote-saved")
+    assert "/contracts/new?quote=" in browser.current_url
+    assert "Новый договор (Продукт 1)" in browser.page_source
+    shot(browser, "quote-saved-contract-form")
 
     browser.get(server + "/quotes")
     assert "Иванов Юрий Германович" in browser.page_source
     shot(browser, "quotes-list")
+    browser.find_element("css selector", "[data-testid=quote-link]").click()
+    assert wait_for_text(browser, "2024.1")
+    assert cell(browser, "premium-survival") == "99 703,27 ₽"
+    assert cell(browser, "quote-version") == "2024.1"
+    shot(browser, "quote-saved")
 
 
 def test_calculator_on_a_phone_is_one_column(server, browser):

@@ -59,7 +59,9 @@ struct ProductsController: RouteCollection {
         }
     }
 
-    /// «Оформить»: prices once more, saves, and opens the saved quote.
+    /// «Оформить»: prices once more, saves the quote and goes on, as the seed does, to «Заполнение личных данных
+    /// клиента» — the contract form filled from it. (Saving needs the right to issue contracts, so the form is
+    /// open to whoever gets here.)
     func save(req: Request) async throws -> Response {
         let actor = try req.actor
         let product = try await product(req, actor: actor)
@@ -67,7 +69,7 @@ struct ProductsController: RouteCollection {
         let service = QuoteService(request: req)
         switch try await service.save(form.draft(productCode: product.code), actor: actor) {
         case .success(let saved):
-            return req.redirect(to: "/quotes/\(try saved.requireID())", flash: "quote.saved")
+            return req.redirect(to: "/contracts/new?quote=\(try saved.requireID())", flash: "quote.saved")
         case .failure(let rejection):
             let quote = try await service.calculate(form.input(productCode: product.code)).success
             return try await CalculatorPage.render(req, product: product, form: form, actor: actor, rejection: rejection, quote: quote)

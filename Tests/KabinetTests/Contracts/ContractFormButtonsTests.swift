@@ -88,7 +88,7 @@ struct ContractFormButtonsTests {
             try await agent.login("agent")
             let notHolder = try await agent.post("/products/product-1/quote",
                                                  SeedExample.form().filter { $0.0 != "isPolicyholder" })
-            let quote = String(try #require(notHolder.location).dropFirst("/quotes/".count))
+            let quote = String(try #require(notHolder.location).dropFirst(QuoteSavingTests.formPrefix.count))
             let holder = Dictionary(uniqueKeysWithValues: Example.form(quote: nil).compactMap { name, value in
                 name.hasPrefix("insured[0]") ? ("policyholder" + name.dropFirst("insured[0]".count), value) : nil
             })

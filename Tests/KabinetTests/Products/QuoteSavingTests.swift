@@ -6,33 +6,44 @@ import Vapor
 
 @testable import Kabinet
 
-@Suite("Products: «Оформить» saves the quote; saved quotes are listed and shown to those who may see them")
+@Suite("Products: «Оформить» saves the quote and opens the contract form; saved quotes are listed and shown to those who may see them")
 struct QuoteSavingTests {
     typealias Seed = SeedExample
+
+    /// Where «Оформить» leads: the contract form filled from the saved quote.
+    static let formPrefix = "/contracts/new?quote="
 
     /// Saves the seed example as `login` and returns the saved quote's page path.
     static func save(_ browser: Browser, _ overrides: [String: String] = [:]) async throws -> String {
         let response = try await browser.post("/products/product-1/quote", Seed.form(overrides))
-        guard response.status == .seeOther, let location = response.location else {
-            throw TestFailure("not saved: \(response.status) \(response.text.prefix(300))")
+        guard response.status == .seeOther, let location = response.location, location.hasPrefix(formPrefix) else {
+            throw TestFailure("not saved: \(response.status) \(response.location ?? "") \(response.text.prefix(300))")
         }
-        return location
+        return "/quotes/" + location.dropFirst(formPrefix.count)
     }
 
-    @Test("«Оформить» stores inputs, version and result, audits, and opens the saved quote")
-    func saveOpensQuote() async throws {
+    @Test("«Оформить» stores inputs, version and result, audits, and goes on to the contract form filled from the quote")
+    func saveOpensTheContractForm() async throws {
         try await withKabinet { app in
             // given
             let agent = Browser(app)
             try await agent.login("agent")
 
             // when
-            let path = try await Self.save(agent)
-            let page = try await agent.get(path)
+            let saving = try await agent.post("/products/product-1/quote", Seed.form())
+            let form = try await agent.get(try #require(saving.location))
 
-            // then
+            // then the seed's next step: «Заполнение личных данных клиента» with what the calculator knew
             let saved = try #require(try await app.savedQuotes().first)
-            #expect(path == "/quotes/\(try saved.requireID())")
+            let id = try saved.requireID()
+            #expect(saving.status == .seeOther && saving.location == Self.formPrefix + id.uuidString)
+            #expect(form.status == .ok)
+            #expect(form.text.contains("Расчет сохранен") && form.text.contains("Новый договор (Продукт 1)"))
+            #expect(form.text.contains("value=\"Иванов\"") && form.text.contains("value=\"Германович\""))
+
+            // and the saved quote keeps inputs, version and result
+            let path = "/quotes/\(id)"
+            let page = try await agent.get(path)
             #expect(saved.productCode == "product-1" && saved.productVersion == "2024.1")
             #expect(saved.totalPerPaymentMinor == 10_000_000 && saved.currency == "RUB")
             #expect(saved.insuredFullName == "Иванов Юрий Германович" && saved.isPolicyholder)
@@ -40,7 +51,6 @@ struct QuoteSavingTests {
             #expect(try saved.decodedQuote().line("survival")?.sumInsured.formatted() == Seed.rub("603 566,62"))
             #expect(saved.ownerID == (try await app.user("agent").requireID()))
             #expect(page.status == .ok)
-            #expect(page.text.contains("Расчет сохранен"))
             #expect(page.cell("sum-survival") == Seed.rub("603 566,62"))
             #expect(page.cell("quote-version") == "2024.1")
             #expect(page.text.contains("1000002"))
