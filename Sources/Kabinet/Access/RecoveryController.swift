@@ -41,17 +41,9 @@ struct RecoveryController: RouteCollection {
             try await req.db.transaction { db in
                 let secret = try await LinkTokens(database: db).issue(.recovery, for: try user.requireID())
                 let settings = req.application.settings
-                try await Outbox(database: db).email(
-                    to: user.email, subject: "\(settings.companyName): восстановление доступа",
-                    text: """
-                        Здравствуйте, \(user.fullName)!
-
-                        Вы (или кто-то другой) запросили восстановление доступа к личному кабинету. Логин: \(user.login)
-                        Чтобы задать новый пароль, перейдите по ссылке. Она действует 1 час и только один раз:
-                        \(settings.baseURL)/reset/\(secret)
-
-                        Если вы не запрашивали восстановление, ничего делать не нужно: пароль не изменится.
-                        """)
+                let letter = AccountLetters(settings: settings, localization: req.application.localization)
+                    .recovery(of: user, link: "\(settings.baseURL)/reset/\(secret)")
+                try await Outbox(database: db).email(to: user.email, subject: letter.subject, text: letter.text)
                 try await req.audit.on(db).record("auth.recovery_requested", entity: "user", id: user.id?.uuidString,
                     summary: "Запрошено восстановление доступа: \(user.login)")
             }

@@ -43,6 +43,7 @@ struct UserAccounts: Sendable {
     let audit: Audit
     let hasher: any PasswordHasher
     let settings: Settings
+    let localization: Localization
 
     struct Created {
         var user: User
@@ -77,17 +78,8 @@ struct UserAccounts: Sendable {
     func sendInvitation(to user: User, on db: any Database) async throws -> String {
         let secret = try await LinkTokens(database: db).issue(.invitation, for: try user.requireID())
         let link = "\(settings.baseURL)/invite/\(secret)"
-        try await Outbox(database: db).email(
-            to: user.email, subject: "\(settings.companyName): приглашение в личный кабинет",
-            text: """
-                Здравствуйте, \(user.fullName)!
-
-                Для вас создана учётная запись в личном кабинете «\(settings.companyName)». Логин: \(user.login)
-                Чтобы задать пароль и войти, перейдите по ссылке (действует 7 дней):
-                \(link)
-
-                Если вы не ждали этого письма, просто удалите его.
-                """)
+        let letter = AccountLetters(settings: settings, localization: localization).invitation(to: user, link: link)
+        try await Outbox(database: db).email(to: user.email, subject: letter.subject, text: letter.text)
         return link
     }
 

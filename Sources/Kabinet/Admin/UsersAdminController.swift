@@ -171,6 +171,7 @@ struct UsersAdminController: RouteCollection {
     }
 
     private func accounts(_ req: Request) -> UserAccounts {
-        UserAccounts(database: req.db, audit: req.audit, hasher: req.application.password, settings: req.application.settings)
+        UserAccounts(database: req.db, audit: req.audit, hasher: req.application.password, settings: req.application.settings,
+            localization: req.application.localization)
     }
 }

@@ -66,7 +66,8 @@ struct UsersCommand: AsyncCommand {
             login: login, fullName: signature.name ?? login, email: signature.email ?? "\(login)@kabinet.local",
             roleCode: role, agencyID: nil, officeID: nil, channelID: nil)
         let audit = Audit.system(app.db, login: "command-line")
-        let accounts = UserAccounts(database: app.db, audit: audit, hasher: app.password, settings: app.settings)
+        let accounts = UserAccounts(database: app.db, audit: audit, hasher: app.password, settings: app.settings,
+            localization: app.localization)
         do {
             let created = try await accounts.create(draft, password: signature.password)
             if let link = created.invitationLink {

@@ -37,6 +37,32 @@ struct RecoveryAndInvitationTests {
         }
     }
 
+    @Test("Account letters come from the localisation table in the user's chosen language, Russian by default")
+    func lettersInTheUsersLanguage() async throws {
+        try await withKabinet { app in
+            // given one user who chose English and one who chose nothing
+            let english = try await app.user("agent2")
+            english.locale = "en"
+            try await english.save(on: app.db)
+
+            // when both ask for recovery
+            for login in ["agent", "agent2"] { try await Browser(app).post("/recover", [("login", login)]) }
+
+            // then
+            let russian = try #require(try await app.outboxMessages(to: "agent@kabinet.local").last)
+            let translated = try #require(try await app.outboxMessages(to: english.email).last)
+            let company = app.settings.companyName
+            #expect(russian.subject == "\(company): восстановление доступа")
+            #expect(russian.body.hasPrefix("Здравствуйте, \(try await app.user("agent").fullName)!"))
+            #expect(russian.body.contains("Логин: agent\n") && russian.body.contains("http://kabinet.test/reset/"))
+            #expect(translated.subject == "\(company): access recovery")
+            #expect(translated.body.contains("Login: agent2\n") && translated.body.contains("valid for 1 hour"))
+            #expect(translated.body.contains("http://kabinet.test/reset/"))
+            // no argument left unfilled, in either language
+            for letter in [russian, translated] { #expect(!letter.body.contains("{") && !letter.subject.contains("{")) }
+        }
+    }
+
     @Test("Recovery answers the same whether or not the login exists, and sends nothing for an unknown one")
     func noEnumeration() async throws {
         try await withKabinet { app in
