@@ -12,7 +12,8 @@ public enum MessageLanguage: String, Sendable, CaseIterable {
 /// `PricingMessageKey`); the domain only knows what its arguments mean. Templates use `{name}`
 /// placeholders. Amount arguments ("min", "max", "premium", "sum") are formatted as money when a
 /// "currency" argument is present; date arguments ("earliest", "latest", "start", "value" when a
-/// date) are shown as ДД.ММ.ГГГГ; frequency codes become their names.
+/// date) are shown as ДД.ММ.ГГГГ; frequency codes become their names; a risk's "name" is its
+/// "englishName" in English messages when the tariff gives one.
 public enum PricingMessages {
     static let moneyArguments: Set<String> = ["min", "max", "premium", "sum"]
     static let dateArguments: Set<String> = ["earliest", "latest", "start", "value"]
@@ -34,6 +35,9 @@ public enum PricingMessages {
 
     /// One argument as people read it in `language`.
     public static func display(name: String, raw: String, arguments: [String: String], language: MessageLanguage) -> String {
+        if name == "name", language == .en, let english = arguments["englishName"] {
+            return english
+        }
         if moneyArguments.contains(name), let code = arguments["currency"], let currency = CurrencyCode(rawValue: code),
            let value = DecimalRounding.parse(raw), let money = Money(exactly: value, currency: currency) {
             return money.formatted(language == .ru ? .russianCompact : .english)

@@ -14,11 +14,13 @@ enum QuoteLimitChecker {
                 "currency": currency, "frequency": request.frequency.rawValue]))
         }
         for line in lines {
-            guard let range = product.risk(line.riskCode)?.sumInsuredLimits, !range.contains(line.sumInsured.amount) else { continue }
+            guard let risk = product.risk(line.riskCode), let range = risk.sumInsuredLimits,
+                !range.contains(line.sumInsured.amount)
+            else { continue }
             let field: QuoteField = line.riskCode == product.mainRisk ? request.basis.field : .risks
-            errors.append(FieldError(field, .pricingRiskSumOutOfLimits, [
-                "risk": line.riskCode, "name": line.riskName, "sum": line.sumInsured.plainString,
-                "min": TariffCoding.text(range.min), "max": TariffCoding.text(range.max), "currency": currency]))
+            errors.append(FieldError(field, .pricingRiskSumOutOfLimits, risk.messageArguments.merging([
+                "sum": line.sumInsured.plainString, "min": TariffCoding.text(range.min), "max": TariffCoding.text(range.max),
+                "currency": currency]) { $1 }))
         }
         return errors
     }

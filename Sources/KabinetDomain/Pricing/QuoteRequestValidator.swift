@@ -65,7 +65,7 @@ enum QuoteRequestValidator {
             errors.append(FieldError(.risks, .pricingRiskUnknown, ["risk": code]))
         }
         for risk in product.risks where risk.mandatory && !request.selectedRisks.contains(risk.code) {
-            errors.append(FieldError(.risks, .pricingRiskMandatoryMissing, ["risk": risk.code, "name": risk.name]))
+            errors.append(FieldError(.risks, .pricingRiskMandatoryMissing, risk.messageArguments))
         }
     }
 }

@@ -27,6 +27,13 @@ public struct RiskDefinition: Sendable, Equatable {
         self.premium = premium
         self.sumInsuredLimits = sumInsuredLimits
     }
+
+    /// The risk as a message names it: its code, its name, and its English name for English messages.
+    var messageArguments: [String: String] {
+        var arguments = ["risk": code, "name": name]
+        if let englishName { arguments["englishName"] = englishName }
+        return arguments
+    }
 }
 
 /// How a risk's sum insured («Страховая сумма») follows from the inputs. Every rule is linear in

@@ -23,6 +23,25 @@ import Testing
         #expect(PricingMessages.fill("{allowed}", arguments: frequency.arguments, language: .en) == "Annually, Monthly")
     }
 
+    /// English messages name a risk by its English name where the tariff gives one, Russian ones by the seed's.
+    @Test func riskNamesFollowTheLanguage() throws {
+        // given product 1 with its mandatory survival risk switched off
+        let product = try #require(TariffFixtures.product("product-1"))
+        let survival = try #require(product.risk("survival"))
+        let request = seedRequest(product: product, risks: product.defaultRiskSelection.subtracting(["survival"]))
+        // when
+        let rejection = try #require(PricingEngine.quote(request, product: product).failure)
+        // then
+        let error = try #require(rejection.errors.first(where: { $0.key == PricingMessageKey.pricingRiskMandatoryMissing.rawValue }))
+        #expect(PricingMessages.fill("«{name}»", arguments: error.arguments) == "«Дожитие с возвратом взносов»")
+        #expect(PricingMessages.fill("“{name}”", arguments: error.arguments, language: .en)
+            == "“Survival with return of contributions”")
+        #expect(survival.englishName == "Survival with return of contributions")
+        // a risk without an English name keeps its own in both
+        let unnamed = RiskDefinition(code: "x", name: "Риск", mandatory: true, sumInsured: survival.sumInsured, premium: survival.premium)
+        #expect(PricingMessages.fill("{name}", arguments: unnamed.messageArguments, language: .en) == "Риск")
+    }
+
     @Test func placeholdersWithoutArgumentsStay() {
         #expect(PricingMessages.fill("Нет {x}", arguments: [:]) == "Нет {x}")
     }

@@ -93,7 +93,8 @@ import Testing
         #expect(found == [
             FieldError(field: "risks", key: "pricing.risk.unknown", arguments: ["risk": "flood"]),
             FieldError(field: "risks", key: "pricing.risk.mandatory_missing", arguments: [
-                "risk": "accidentDeath", "name": "Смерть Застрахованного в результате несчастного случая"]),
+                "risk": "accidentDeath", "name": "Смерть Застрахованного в результате несчастного случая",
+                "englishName": "Death of the insured as a result of an accident"]),
         ])
     }
 

@@ -189,6 +189,14 @@ struct APIErrorTests {
 
             #expect(answer.json["title"] as? String == "Please check the fields.")
             #expect(answer.fieldErrors["frequency"] == "Invalid value")
+
+            // a risk is named in the message's language
+            let risks = SeedExample.allRisks.filter { $0 != "survival" }
+            let english = try await client.post("/api/v1/quotes/calculate", json: APISeed.body(["risks": risks]),
+                headers: [("Accept-Language", "en")])
+            let russian = try await client.post("/api/v1/quotes/calculate", json: APISeed.body(["risks": risks]))
+            #expect(english.fieldErrors["risks"]?.contains("“Survival with return of contributions”") == true)
+            #expect(russian.fieldErrors["risks"]?.contains("Дожитие с возвратом взносов") == true)
         }
     }
 }
