@@ -34,11 +34,13 @@ struct WorkerCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
-        let worker = JobWorker(application: app)
-        context.console.info("Worker \(worker.workerID) started; Ctrl-C stops it.")
-        while !Task.isCancelled {
-            do { try await worker.drain(limit: 100) } catch { app.logger.error("Worker pass failed: \(error)") }
-            try await Task.sleep(for: .milliseconds(Int(app.settings.workerPollInterval * 1000)))
+        context.console.info("Workers of every lane started; Ctrl-C stops them.")
+        await withTaskGroup(of: Void.self) { group in
+            for lane in JobLane.allCases {
+                group.addTask {
+                    await WorkerService.poll(JobWorker(application: app, lane: lane), every: app.settings.workerPollInterval)
+                }
+            }
         }
     }
 }

@@ -8,7 +8,7 @@ enum CommissionActJob {
     static let kind = "commission.acts"
 
     static func register(in handlers: inout JobHandlers) {
-        handlers.register(kind, as: NoPayload.self) { context, _ in
+        handlers.register(kind, as: NoPayload.self, lane: .long) { context, _ in
             try await run(context.db, now: Date())
         }
     }

@@ -9,17 +9,28 @@ struct JobContext: Sendable {
     var db: any Database { application.db }
 }
 
+/// Which worker loop runs a kind. Long jobs (a report over a million contracts, the month's acts) have a loop of
+/// their own, so an e-mail or an SMS code queued behind one still goes out at once.
+enum JobLane: String, Sendable, CaseIterable {
+    case quick
+    case long
+}
+
 /// The handlers by job kind. Modules register theirs in configure; an unknown kind fails the job visibly.
 struct JobHandlers: Sendable {
     typealias Handler = @Sendable (JobContext, Data) async throws -> Void
     private(set) var handlers: [String: Handler] = [:]
+    /// The kinds registered for the long lane; every other kind is quick.
+    private(set) var longKinds: Set<String> = []
 
     mutating func register<P: Decodable & Sendable>(
-        _ kind: String, as type: P.Type, _ run: @escaping @Sendable (JobContext, P) async throws -> Void
+        _ kind: String, as type: P.Type, lane: JobLane = .quick,
+        _ run: @escaping @Sendable (JobContext, P) async throws -> Void
     ) {
         handlers[kind] = { context, data in
             try await run(context, try JSONDecoder().decode(P.self, from: data))
         }
+        if lane == .long { longKinds.insert(kind) } else { longKinds.remove(kind) }
     }
 
     func handler(for kind: String) -> Handler? { handlers[kind] }

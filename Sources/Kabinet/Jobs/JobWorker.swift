@@ -9,10 +9,13 @@ import Vapor
 struct JobWorker: Sendable {
     let application: Application
     let workerID: String
+    /// The kinds this worker claims: one lane, or every kind (nil) as tests drain.
+    let lane: JobLane?
     var lease: TimeInterval = 600
 
-    init(application: Application, workerID: String = "worker-\(UUID().uuidString.prefix(8))") {
+    init(application: Application, lane: JobLane? = nil, workerID: String = "worker-\(UUID().uuidString.prefix(8))") {
         self.application = application
+        self.lane = lane
         self.workerID = workerID
     }
 
@@ -34,14 +37,25 @@ struct JobWorker: Sendable {
         let query: SQLQueryString = """
             UPDATE jobs SET status = 'running', locked_by = \(bind: workerID), \
             locked_until = \(bind: now.addingTimeInterval(lease)), attempts = attempts + 1 \
-            WHERE id = (SELECT id FROM jobs WHERE (status = 'queued' AND run_at <= \(bind: now)) \
-            OR (status = 'running' AND locked_until < \(bind: now)) ORDER BY run_at LIMIT 1\(unsafeRaw: skipLocked)) \
+            WHERE id = (SELECT id FROM jobs WHERE ((status = 'queued' AND run_at <= \(bind: now)) \
+            OR (status = 'running' AND locked_until < \(bind: now)))\(laneCondition) \
+            ORDER BY run_at LIMIT 1\(unsafeRaw: skipLocked)) \
             RETURNING id
             """
         guard let row = try await sql.raw(query).first(), let id = try? row.decode(column: "id", as: UUID.self) else {
             return nil
         }
         return try await Job.find(id, on: application.db)
+    }
+
+    /// ` AND kind [NOT] IN (…)` for a lane; nothing for a worker of every kind.
+    private var laneCondition: SQLQueryString {
+        let long: [any Encodable & Sendable] = application.jobHandlers.longKinds.sorted()
+        switch lane {
+        case nil: return ""
+        case .long?: return long.isEmpty ? " AND 1 = 0" : " AND kind IN (\(binds: long))"
+        case .quick?: return long.isEmpty ? "" : " AND kind NOT IN (\(binds: long))"
+        }
     }
 
     func run(_ job: Job) async {

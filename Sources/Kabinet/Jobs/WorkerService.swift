@@ -3,7 +3,7 @@ import Vapor
 
 /// Runs the job worker inside the server process (`kabinet serve`) or alone (`kabinet worker`).
 final class WorkerService: LifecycleHandler, @unchecked Sendable {
-    private var task: Task<Void, Never>?
+    private var tasks: [Task<Void, Never>] = []
     private let interval: Double
 
     init(interval: Double) {
@@ -14,24 +14,31 @@ final class WorkerService: LifecycleHandler, @unchecked Sendable {
         start(application)
     }
 
+    /// One polling loop per lane, so a long report never holds back the e-mails and codes queued after it.
     func start(_ application: Application) {
-        let worker = JobWorker(application: application)
         let interval = interval
-        task = Task {
-            application.logger.info("Background worker started", metadata: ["worker": .string(worker.workerID)])
-            while !Task.isCancelled {
-                do {
-                    try await worker.drain(limit: 100)
-                } catch {
-                    application.logger.error("Worker pass failed: \(error)")
-                }
-                try? await Task.sleep(for: .milliseconds(Int(interval * 1000)))
+        tasks = JobLane.allCases.map { lane in
+            Task { await Self.poll(JobWorker(application: application, lane: lane), every: interval) }
+        }
+    }
+
+    /// Drains due jobs, sleeps `interval` seconds, and again, until cancelled (`kabinet serve` and `kabinet worker`).
+    static func poll(_ worker: JobWorker, every interval: Double) async {
+        let application = worker.application
+        application.logger.info("Background worker started",
+            metadata: ["worker": .string(worker.workerID), "lane": .string(worker.lane?.rawValue ?? "all")])
+        while !Task.isCancelled {
+            do {
+                try await worker.drain(limit: 100)
+            } catch {
+                application.logger.error("Worker pass failed: \(error)")
             }
+            try? await Task.sleep(for: .milliseconds(Int(interval * 1000)))
         }
     }
 
     func shutdownAsync(_ application: Application) async {
-        task?.cancel()
-        await task?.value
+        for task in tasks { task.cancel() }
+        for task in tasks { await task.value }
     }
 }

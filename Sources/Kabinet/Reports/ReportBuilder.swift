@@ -23,7 +23,7 @@ enum ReportBuilder {
     }
 
     static func register(in handlers: inout JobHandlers) {
-        handlers.register(jobKind, as: Payload.self) { context, payload in
+        handlers.register(jobKind, as: Payload.self, lane: .long) { context, payload in
             try await build(payload.requestID, application: context.application)
         }
     }

@@ -26,6 +26,27 @@ final class JobProbe: @unchecked Sendable {
     }
 }
 
+/// Holds a job inside its handler until the test releases it (or 10 s pass).
+final class JobGate: @unchecked Sendable {
+    private let lock = NIOLock()
+    private var entered = false
+    private var released = false
+
+    func wait() async throws {
+        lock.withLock { entered = true }
+        for _ in 0..<500 where !lock.withLock({ released }) { try await Task.sleep(for: .milliseconds(20)) }
+    }
+
+    func waitUntilEntered() async throws {
+        for _ in 0..<500 where !lock.withLock({ entered }) { try await Task.sleep(for: .milliseconds(20)) }
+        if !lock.withLock({ entered }) { throw TestFailure("the long job never started") }
+    }
+
+    func release() {
+        lock.withLock { released = true }
+    }
+}
+
 struct ProbePayload: Codable, Sendable {
     var note: String
 }
@@ -120,6 +141,61 @@ struct JobTests {
             try await Job.query(on: app.db).set(\.$lockedUntil, to: Date().addingTimeInterval(-1)).update()
             #expect(try await app.drainJobs() == 1)
             #expect(try await Job.find(id, on: app.db)?.status == "done")
+        }
+    }
+
+    @Test("A worker of a lane claims only its lane's kinds; a worker of every kind claims both")
+    func lanes() async throws {
+        try await withKabinet { app in
+            // given a long kind and a quick one, one job each
+            let probe = JobProbe()
+            var handlers = app.jobHandlers
+            handlers.register("test.long", as: ProbePayload.self, lane: .long) { _, _ in try probe.run() }
+            app.jobHandlers = handlers
+            app.registerProbe(probe)
+            let long = try await app.jobs.enqueue("test.long", ProbePayload(note: "long"))
+            let quick = try await app.jobs.enqueue("test.probe", ProbePayload(note: "quick"))
+            // when / then
+            #expect(app.jobHandlers.longKinds.isSuperset(of: ["test.long", ReportBuilder.jobKind, CommissionActJob.kind]))
+            #expect(try await JobWorker(application: app, lane: .quick).claim()?.id == quick)
+            #expect(try await JobWorker(application: app, lane: .quick).claim() == nil)
+            #expect(try await JobWorker(application: app, lane: .long).claim()?.id == long)
+            #expect(try await JobWorker(application: app, lane: .long).claim() == nil)
+            try await Job.query(on: app.db).set(\.$status, to: "queued").update()
+            #expect(try await app.drainJobs() == 2)
+        }
+    }
+
+    @Test("While a long job runs, the running workers still deliver quick jobs queued after it")
+    func longJobsDoNotHoldBackQuickOnes() async throws {
+        try await withKabinet { app in
+            // given a long job that runs until released
+            let gate = JobGate()
+            let probe = JobProbe()
+            var handlers = app.jobHandlers
+            handlers.register("test.long", as: ProbePayload.self, lane: .long) { _, _ in try await gate.wait() }
+            app.jobHandlers = handlers
+            app.registerProbe(probe)
+            let service = WorkerService(interval: 0.02)
+            service.start(app)
+            let long = try await app.jobs.enqueue("test.long", ProbePayload(note: "long"))
+            try await gate.waitUntilEntered()
+            // when a quick job is queued behind it
+            let quick = try await app.jobs.enqueue("test.probe", ProbePayload(note: "quick"))
+            // then it is done while the long one still runs
+            var status: String?
+            for _ in 0..<250 where status != "done" {
+                try await Task.sleep(for: .milliseconds(20))
+                status = try await Job.find(quick, on: app.db)?.status
+            }
+            #expect(status == "done")
+            #expect(try await Job.find(long, on: app.db)?.status == "running")
+            gate.release()
+            for _ in 0..<250 where try await Job.find(long, on: app.db)?.status != "done" {
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            #expect(try await Job.find(long, on: app.db)?.status == "done")
+            await service.shutdownAsync(app)
         }
     }
 
