@@ -44,7 +44,7 @@ struct APIShortcutTests {
             let catalog = try await ProductCatalogStore.catalog(app)
             let products = catalog.products(on: today)
             #expect(products.count == 15)
-            var random = SeededRandom(seed: 20261124)
+            var random = SplitMix64(seed: 20261124)
             var priced = 0
             for round in 0..<1500 {
                 let product = products[round % products.count]
@@ -153,7 +153,7 @@ struct APIShortcutTests {
     }
 
     /// A request a user might send: sometimes outside the limits, the ages or the window, so refusals come up too.
-    static func randomInput(_ product: ProductDefinition, today: CalendarDate, fromSum: Bool, _ random: inout SeededRandom)
+    static func randomInput(_ product: ProductDefinition, today: CalendarDate, fromSum: Bool, _ random: inout SplitMix64)
         -> QuoteInput
     {
         let frequency = product.frequencies.randomElement(using: &random)!
@@ -171,22 +171,5 @@ struct APIShortcutTests {
             productCode: product.code, startDate: start.iso, frequency: frequency.rawValue, term: String(term),
             premium: fromSum ? nil : amount, sumInsured: fromSum ? amount : nil, basis: fromSum ? "sumInsured" : "premium",
             sex: Bool.random(using: &random) ? "male" : "female", birthDate: birth.iso, risks: risks)
-    }
-}
-
-/// SplitMix64: the same "random" inputs on every run, so a failure can be repeated.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
