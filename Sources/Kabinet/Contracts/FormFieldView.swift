@@ -69,7 +69,7 @@ final class FormFieldBuilder {
             id: Self.id(path), name: Self.name(path), path: path.path, label: request.t(key), value: value ?? "",
             kind: kind, required: required, error: messages[path.path], options: options)
         switch kind {
-        case "date": view.placeholder = "ДД.ММ.ГГГГ"; view.inputmode = "numeric"
+        case "date": view.placeholder = request.t("form.date_placeholder"); view.inputmode = "numeric"
         case "tel": view.placeholder = "+7 (9XX) XXX-XX-XX"; view.inputmode = "tel"
         case "email": view.inputmode = "email"
         default: break

@@ -86,7 +86,7 @@ struct LibraryController: RouteCollection {
         Tile(id: document.id?.uuidString ?? "", title: document.title,
              category: LibraryCategory(rawValue: document.category).map { req.t($0.titleKey) } ?? document.category,
              version: document.version, date: CalendarDate(document.issuedOn)?.russian ?? document.issuedOn,
-             size: LibraryAccess.size(document.size), downloads: document.downloads)
+             size: LibraryAccess.size(document.size, req: req), downloads: document.downloads)
     }
 }
 
@@ -96,10 +96,11 @@ enum LibraryAccess {
         actor.permissions.allows(.documents, .create) || actor.permissions.allows(.documents, .edit)
     }
 
-    /// «245 КБ», «1,2 МБ».
-    static func size(_ bytes: Int) -> String {
-        if bytes < 1024 * 1024 { return "\(max(1, (bytes + 1023) / 1024)) КБ" }
+    /// «245 КБ», «1,2 МБ» (in English «245 KB», «1.2 MB»).
+    static func size(_ bytes: Int, req: Request) -> String {
+        if bytes < 1024 * 1024 { return req.t("library.size.kb", String(max(1, (bytes + 1023) / 1024))) }
         let tenths = (bytes * 10 + 512 * 1024) / (1024 * 1024)
-        return "\(tenths / 10),\(tenths % 10) МБ"
+        let separator = req.locale == "en" ? "." : ","
+        return req.t("library.size.mb", "\(tenths / 10)\(separator)\(tenths % 10)")
     }
 }
