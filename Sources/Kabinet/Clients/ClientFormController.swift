@@ -46,7 +46,7 @@ struct ClientFormController: RouteCollection {
             try await ClientFormPage.render(req, form: form, client: client, errors: req.messages(for: problems),
                                             status: .unprocessableEntity)
         }
-        let confirmation = ClientPhoneConfirmation(database: req.db)
+        let confirmation = ClientPhoneConfirmation(database: req.db, localization: req.application.localization)
         let alreadyConfirmed = client.map { ClientFormPage.isConfirmed(form, client: $0.client) } ?? false
         if form.isConfirmStep {
             guard form.withPhone != nil else { return try await refuse([FieldProblem(field: "phone", key: "clients.error.required")]) }

@@ -8,6 +8,7 @@ import SQLKit
 /// signing's `SigningRules`, so the client's phone is protected the same way in both places.
 struct ClientPhoneConfirmation: Sendable {
     let database: any Database
+    let localization: Localization
     var rules = SigningRules()
 
     enum Refusal: Error, Equatable {
@@ -33,14 +34,15 @@ struct ClientPhoneConfirmation: Sendable {
             try await ClientPhoneCode(agentID: agentID, phone: phone.nationalDigits,
                                       codeHash: hash, salt: salt, sentAt: now,
                                       expiresAt: expires).create(on: db)
-            try await Outbox(database: db).sms(to: phone.e164, text: Self.text(code: code, agentName: agentName))
+            try await Outbox(database: db).sms(to: phone.e164, text: text(code: code, agentName: agentName))
         }
         return .success(expires)
     }
 
-    /// The SMS: the code first, so a phone's preview shows it, then who asks and why.
-    static func text(code: String, agentName: String) -> String {
-        "\(code) — код подтверждения телефона. Агент \(agentName) добавляет вас в свою базу клиентов. Никому не сообщайте код."
+    /// The SMS: the code first, so a phone's preview shows it, then who asks and why. In Russian, as every word
+    /// the company sends a client (the clients' language, whatever the agent's screen shows).
+    func text(code: String, agentName: String) -> String {
+        localization.text("clients.sms.code", locale: Localization.fallback, [code, agentName])
     }
 
     /// Checks the typed code against the newest code this agent asked for this phone. A wrong code is counted at

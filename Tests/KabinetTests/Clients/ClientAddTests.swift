@@ -106,7 +106,12 @@ struct ClientAddTests {
             let again = try await Example.confirm(agent)
             // then
             #expect(again.status == .unprocessableEntity && again.text.contains("Новый код можно запросить через"))
-            #expect(try await app.outboxMessages(to: Example.sms).count == 1)
+            let sent = try await app.outboxMessages(to: Example.sms)
+            #expect(sent.count == 1)
+            // the one SMS: the code first, then who asks and why, in Russian from the localisation table
+            let code = try await Example.code(app)
+            let agentName = try await app.user("agent").fullName
+            #expect(sent.first?.body == "\(code) — код подтверждения телефона. Агент \(agentName) добавляет вас в свою базу клиентов. Никому не сообщайте код.")
         }
     }
 
