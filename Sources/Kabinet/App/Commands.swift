@@ -35,13 +35,7 @@ struct WorkerCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         context.console.info("Workers of every lane started; Ctrl-C stops them.")
-        await withTaskGroup(of: Void.self) { group in
-            for lane in JobLane.allCases {
-                group.addTask {
-                    await WorkerService.poll(JobWorker(application: app, lane: lane), every: app.settings.workerPollInterval)
-                }
-            }
-        }
+        await WorkerService.run(app, every: app.settings.workerPollInterval)
     }
 }
 

@@ -3,7 +3,7 @@ import Vapor
 
 /// Runs the job worker inside the server process (`kabinet serve`) or alone (`kabinet worker`).
 final class WorkerService: LifecycleHandler, @unchecked Sendable {
-    private var tasks: [Task<Void, Never>] = []
+    private var task: Task<Void, Never>?
     private let interval: Double
 
     init(interval: Double) {
@@ -14,16 +14,23 @@ final class WorkerService: LifecycleHandler, @unchecked Sendable {
         start(application)
     }
 
-    /// One polling loop per lane, so a long report never holds back the e-mails and codes queued after it.
     func start(_ application: Application) {
         let interval = interval
-        tasks = JobLane.allCases.map { lane in
-            Task { await Self.poll(JobWorker(application: application, lane: lane), every: interval) }
+        task = Task { await Self.run(application, every: interval) }
+    }
+
+    /// One polling loop per lane, so a long report never holds back the e-mails and codes queued after it; until
+    /// cancelled (`kabinet serve` through `start`, `kabinet worker` directly).
+    static func run(_ application: Application, every interval: Double) async {
+        await withTaskGroup(of: Void.self) { group in
+            for lane in JobLane.allCases {
+                group.addTask { await poll(JobWorker(application: application, lane: lane), every: interval) }
+            }
         }
     }
 
-    /// Drains due jobs, sleeps `interval` seconds, and again, until cancelled (`kabinet serve` and `kabinet worker`).
-    static func poll(_ worker: JobWorker, every interval: Double) async {
+    /// Drains due jobs, sleeps `interval` seconds, and again, until cancelled.
+    private static func poll(_ worker: JobWorker, every interval: Double) async {
         let application = worker.application
         application.logger.info("Background worker started",
             metadata: ["worker": .string(worker.workerID), "lane": .string(worker.lane?.rawValue ?? "all")])
@@ -38,7 +45,7 @@ final class WorkerService: LifecycleHandler, @unchecked Sendable {
     }
 
     func shutdownAsync(_ application: Application) async {
-        for task in tasks { task.cancel() }
-        for task in tasks { await task.value }
+        task?.cancel()
+        await task?.value
     }
 }

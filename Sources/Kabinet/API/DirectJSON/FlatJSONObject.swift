@@ -16,8 +16,10 @@ struct FlatJSONObject: Equatable {
     private(set) var members: [String: Value] = [:]
 
     init?(_ bytes: ArraySlice<UInt8>) {
-        var reader = Reader()
-        guard let members = bytes.withUnsafeBufferPointer({ reader.readObject(in: $0) }) else { return nil }
+        guard let members = bytes.withUnsafeBufferPointer({ buffer in
+            var reader = Reader(buffer: buffer)
+            return reader.readObject()
+        }) else { return nil }
         self.members = members
     }
 
@@ -30,60 +32,61 @@ struct FlatJSONObject: Equatable {
 
     /// Reads one byte buffer front to back; every method returns nil at the first byte outside the subset.
     private struct Reader {
+        let buffer: UnsafeBufferPointer<UInt8>
         var index = 0
 
         /// More digits than this might not fit `Int`; such a number goes to the generic decoder.
         static let maxDigits = 18
 
-        mutating func readObject(in buffer: UnsafeBufferPointer<UInt8>) -> [String: Value]? {
+        mutating func readObject() -> [String: Value]? {
             var members: [String: Value] = [:]
-            skipSpace(buffer)
-            guard take(UInt8(ascii: "{"), buffer) else { return nil }
-            skipSpace(buffer)
-            if !take(UInt8(ascii: "}"), buffer) {
+            skipSpace()
+            guard take(UInt8(ascii: "{")) else { return nil }
+            skipSpace()
+            if !take(UInt8(ascii: "}")) {
                 repeat {
-                    skipSpace(buffer)
-                    guard let name = readString(buffer) else { return nil }
-                    skipSpace(buffer)
-                    guard take(UInt8(ascii: ":"), buffer) else { return nil }
-                    skipSpace(buffer)
-                    guard let value = readValue(buffer), members.updateValue(value, forKey: name) == nil else { return nil }
-                    skipSpace(buffer)
-                } while take(UInt8(ascii: ","), buffer)
-                guard take(UInt8(ascii: "}"), buffer) else { return nil }
+                    skipSpace()
+                    guard let name = readString() else { return nil }
+                    skipSpace()
+                    guard take(UInt8(ascii: ":")) else { return nil }
+                    skipSpace()
+                    guard let value = readValue(), members.updateValue(value, forKey: name) == nil else { return nil }
+                    skipSpace()
+                } while take(UInt8(ascii: ","))
+                guard take(UInt8(ascii: "}")) else { return nil }
             }
-            skipSpace(buffer)
+            skipSpace()
             return index == buffer.count ? members : nil
         }
 
-        private mutating func readValue(_ buffer: UnsafeBufferPointer<UInt8>) -> Value? {
+        private mutating func readValue() -> Value? {
             guard index < buffer.count else { return nil }
             switch buffer[index] {
-            case UInt8(ascii: "\""): return readString(buffer).map(Value.string)
-            case UInt8(ascii: "["): return readStrings(buffer).map(Value.strings)
-            case UInt8(ascii: "t"): return take(word: "true", buffer) ? .bool(true) : nil
-            case UInt8(ascii: "f"): return take(word: "false", buffer) ? .bool(false) : nil
-            default: return readInteger(buffer).map(Value.integer)
+            case UInt8(ascii: "\""): return readString().map(Value.string)
+            case UInt8(ascii: "["): return readStrings().map(Value.strings)
+            case UInt8(ascii: "t"): return take(word: "true") ? .bool(true) : nil
+            case UInt8(ascii: "f"): return take(word: "false") ? .bool(false) : nil
+            default: return readInteger().map(Value.integer)
             }
         }
 
-        private mutating func readStrings(_ buffer: UnsafeBufferPointer<UInt8>) -> [String]? {
-            guard take(UInt8(ascii: "["), buffer) else { return nil }
+        private mutating func readStrings() -> [String]? {
+            guard take(UInt8(ascii: "[")) else { return nil }
             var strings: [String] = []
-            skipSpace(buffer)
-            if take(UInt8(ascii: "]"), buffer) { return strings }
+            skipSpace()
+            if take(UInt8(ascii: "]")) { return strings }
             repeat {
-                skipSpace(buffer)
-                guard let string = readString(buffer) else { return nil }
+                skipSpace()
+                guard let string = readString() else { return nil }
                 strings.append(string)
-                skipSpace(buffer)
-            } while take(UInt8(ascii: ","), buffer)
-            return take(UInt8(ascii: "]"), buffer) ? strings : nil
+                skipSpace()
+            } while take(UInt8(ascii: ","))
+            return take(UInt8(ascii: "]")) ? strings : nil
         }
 
         /// A string without escapes or control characters, valid UTF-8.
-        private mutating func readString(_ buffer: UnsafeBufferPointer<UInt8>) -> String? {
-            guard take(UInt8(ascii: "\""), buffer) else { return nil }
+        private mutating func readString() -> String? {
+            guard take(UInt8(ascii: "\"")) else { return nil }
             let start = index
             while index < buffer.count {
                 let byte = buffer[index]
@@ -99,8 +102,8 @@ struct FlatJSONObject: Equatable {
         }
 
         /// `-?(0|[1-9][0-9]*)` with no fraction or exponent after it.
-        private mutating func readInteger(_ buffer: UnsafeBufferPointer<UInt8>) -> Int? {
-            let negative = take(UInt8(ascii: "-"), buffer)
+        private mutating func readInteger() -> Int? {
+            let negative = take(UInt8(ascii: "-"))
             let start = index
             var value = 0
             while index < buffer.count, let digit = Self.digit(buffer[index]) {
@@ -123,13 +126,13 @@ struct FlatJSONObject: Equatable {
             byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") ? Int(byte - UInt8(ascii: "0")) : nil
         }
 
-        private mutating func take(_ byte: UInt8, _ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        private mutating func take(_ byte: UInt8) -> Bool {
             guard index < buffer.count, buffer[index] == byte else { return false }
             index += 1
             return true
         }
 
-        private mutating func take(word: StaticString, _ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        private mutating func take(word: StaticString) -> Bool {
             word.withUTF8Buffer { word in
                 guard buffer.count - index >= word.count, buffer[index..<index + word.count].elementsEqual(word) else { return false }
                 index += word.count
@@ -138,7 +141,7 @@ struct FlatJSONObject: Equatable {
         }
 
         /// JSON's four whitespace bytes.
-        private mutating func skipSpace(_ buffer: UnsafeBufferPointer<UInt8>) {
+        private mutating func skipSpace() {
             while index < buffer.count {
                 switch buffer[index] {
                 case 0x20, 0x09, 0x0A, 0x0D: index += 1

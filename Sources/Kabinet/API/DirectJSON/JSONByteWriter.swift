@@ -77,6 +77,8 @@ struct JSONByteWriter {
         if afterValue { bytes.append(UInt8(ascii: ",")) }
     }
 
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
     private static func needsEscaping(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20
     }
@@ -92,9 +94,8 @@ struct JSONByteWriter {
         case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
         case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
         case ..<0x20:
-            let hex: [UInt8] = Array("0123456789abcdef".utf8)
             bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
+                Self.hexDigits[Int(byte >> 4)], Self.hexDigits[Int(byte & 0x0F)]])
         default: bytes.append(byte)
         }
     }
