@@ -95,3 +95,23 @@ def wait_for_text(driver, text, timeout=10):
     from selenium.webdriver.support.ui import WebDriverWait
     WebDriverWait(driver, timeout).until(lambda d: text in d.page_source)
     return True
+
+
+def click_to_new_page(driver, element, timeout=10):
+    """Clicks `element` and waits until another document has loaded in its place.
+
+    The old document is marked with a window property that a new page cannot have. Selenium's
+    staleness_of asks Chromium about the old node, which mid-navigation may answer with a generic
+    inspector error ("Node with given id does not belong to the document") instead of a stale
+    reference, so any driver error while the page changes just means "ask again".
+    """
+    from selenium.common.exceptions import WebDriverException
+    from selenium.webdriver.support.ui import WebDriverWait
+    driver.execute_script("window.__kabinetPreviousPage = true")
+    element.click()
+
+    def new_page_loaded(d):
+        return d.execute_script(
+            "return window.__kabinetPreviousPage !== true && document.readyState === 'complete'")
+
+    WebDriverWait(driver, timeout, ignored_exceptions=[WebDriverException]).until(new_page_loaded)

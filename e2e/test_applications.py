@@ -6,10 +6,9 @@ import pathlib
 import tempfile
 
 from selenium.common.exceptions import StaleElementReferenceException
-from selenium.webdriver.support.expected_conditions import staleness_of
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from conftest import login, shot, wait_for_text
+from conftest import click_to_new_page, login, shot, wait_for_text
 from test_products import cell, fill
 from test_signing import EMAIL, PHONE, follow_link, issue_contract, open_newest_message
 
@@ -54,10 +53,8 @@ def act(browser, action, comment=""):
     browser.find_element("css selector", f"details[data-action={action}] summary").click()
     if comment:
         browser.find_element("id", f"comment-{action}").send_keys(comment)
-    page = browser.find_element("tag name", "html")
-    browser.find_element("css selector", f"[data-testid=do-{action}]").click()
     # The previous action's page already says «Заявление обновлено»: wait for the new page first.
-    WebDriverWait(browser, 10).until(staleness_of(page))
+    click_to_new_page(browser, browser.find_element("css selector", f"[data-testid=do-{action}]"))
     assert wait_for_text(browser, "Заявление обновлено")
 
 
