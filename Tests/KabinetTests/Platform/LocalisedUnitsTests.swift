@@ -7,7 +7,7 @@ import Vapor
 /// Date placeholders and file sizes come from the localisation table, so the English pages show no Russian.
 @Suite("Language: date placeholders and file sizes follow it")
 struct LocalisedUnitsTests {
-    @Test("Forms say ДД.ММ.ГГГГ in Russian and DD.MM.YYYY in English; the library says КБ or KB")
+    @Test("Forms say ДД.ММ.ГГГГ in Russian and DD.MM.YYYY in English; the library says КБ or KB, never alone on a line")
     func pagesFollowTheLanguage() async throws {
         try await withKabinet { app in
             // given an agent with a saved quote, in Russian
@@ -18,7 +18,7 @@ struct LocalisedUnitsTests {
             for path in pages {
                 #expect(try await browser.get(path).text.contains("placeholder=\"ДД.ММ.ГГГГ\""), "\(path)")
             }
-            #expect(try await browser.get("/documents").text.contains(" КБ</span>"))
+            #expect(try await browser.get("/documents").text.contains("\u{00A0}КБ</span>"))
 
             // when the agent switches to English
             try await browser.post("/language", [("locale", "en"), ("back", "/")])
@@ -30,7 +30,7 @@ struct LocalisedUnitsTests {
                 #expect(!page.text.contains("ДД.ММ.ГГГГ"), "\(path)")
             }
             let library = try await browser.get("/documents")
-            #expect(library.text.contains(" KB</span>") && !library.text.contains(" КБ"))
+            #expect(library.text.contains("\u{00A0}KB</span>") && !library.text.contains("КБ"))
         }
     }
 
@@ -40,11 +40,11 @@ struct LocalisedUnitsTests {
             let russian = Request(application: app, on: app.eventLoopGroup.next())
             let english = Request(application: app, on: app.eventLoopGroup.next())
             english.cookies[Request.localeCookie] = HTTPCookies.Value(string: "en")
-            #expect(LibraryAccess.size(10, req: russian) == "1 КБ")
-            #expect(LibraryAccess.size(250_000, req: russian) == "245 КБ")
-            #expect(LibraryAccess.size(1_258_291, req: russian) == "1,2 МБ")
-            #expect(LibraryAccess.size(1_258_291, req: english) == "1.2 MB")
-            #expect(LibraryAccess.size(250_000, req: english) == "245 KB")
+            #expect(LibraryAccess.size(10, req: russian) == "1\u{00A0}КБ")
+            #expect(LibraryAccess.size(250_000, req: russian) == "245\u{00A0}КБ")
+            #expect(LibraryAccess.size(1_258_291, req: russian) == "1,2\u{00A0}МБ")
+            #expect(LibraryAccess.size(1_258_291, req: english) == "1.2\u{00A0}MB")
+            #expect(LibraryAccess.size(250_000, req: english) == "245\u{00A0}KB")
         }
     }
 }
