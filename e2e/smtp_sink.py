@@ -83,7 +83,10 @@ def main():
         kwargs.update(authenticator=authenticator, auth_required=True,
                       auth_require_tls=bool(args.starttls))
 
-    controller = Controller(MaildirHandler(args.maildir), hostname=args.host, port=args.port, **kwargs)
+    # A generous ready_timeout: the controller's self-check (a connection, with TLS a handshake) took over
+    # aiosmtpd's default 5 s on a machine busy with a release build, and the sink then exited.
+    controller = Controller(MaildirHandler(args.maildir), hostname=args.host, port=args.port,
+                            ready_timeout=60, **kwargs)
     controller.start()
     print("ready", flush=True)
 

@@ -19,21 +19,31 @@ final class SMTPSink {
         return installed
     }
 
+    /// Starts the sink on a random loopback port; a port another process holds makes it exit, so try another.
     init(extra: [String] = []) throws {
-        port = Int.random(in: 20000...40000)
         maildir = FileManager.default.temporaryDirectory.appendingPathComponent("maildir-\(UUID())")
         try FileManager.default.createDirectory(at: maildir, withIntermediateDirectories: true)
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("e2e/smtp_sink.py")
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path, "--port", String(port), "--maildir", maildir.path] + extra
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let line = output.fileHandleForReading.availableData
-        guard String(decoding: line, as: UTF8.self).contains("ready") else { throw TestFailure("SMTP sink did not start") }
+        for _ in 1...3 {
+            let port = Int.random(in: 20000...40000)
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["python3", script.path, "--port", String(port), "--maildir", maildir.path] + extra
+            let output = Pipe()
+            process.standardOutput = output
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            // Empty data means the sink exited before it was ready.
+            let line = output.fileHandleForReading.availableData
+            if String(decoding: line, as: UTF8.self).contains("ready") {
+                self.port = port
+                self.process = process
+                return
+            }
+            process.terminate()
+        }
+        throw TestFailure("SMTP sink did not start")
     }
 
     func messages() throws -> [String] {
