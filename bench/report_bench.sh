@@ -40,7 +40,6 @@ if [ ! -f "$data/kabinet.sqlite" ]; then
     echo "copying $KABINET_BENCH_SOURCE"
     sqlite3 "$KABINET_BENCH_SOURCE" ".backup '$data/kabinet.sqlite'"
   else
-    "$bin" demo >/dev/null
     "$bin" demo --contracts 1000000 | tail -n 1
   fi
 fi

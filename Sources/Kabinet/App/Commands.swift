@@ -16,7 +16,9 @@ struct DemoCommand: AsyncCommand {
         try await app.autoMigrate()
         try await ProductCatalogStore.importBundled(app)
         if try await User.query(on: app.db).count() == 0 {
-            let logins = try await DemoData.load(into: app)
+            // --contracts replaces the install's own demo contracts rather than adding to them.
+            let logins = try await DemoData.loadInstall(
+                into: app, contracts: signature.contracts == nil ? app.settings.demoContracts : 0)
             DemoData.printLogins(logins, baseURL: app.settings.baseURL)
         } else if signature.contracts == nil {
             context.console.warning("The database already has users; demo data is loaded only into an empty one.")

@@ -79,6 +79,14 @@ enum DemoData {
         return logins
     }
 
+    /// A fresh install's demo: the organisation and users, then `contracts` generated contracts of the demo agents
+    /// over the last three years (numbers 77…, apart from the БСО ranges agents issue from).
+    static func loadInstall(into app: Application, contracts: Int) async throws -> [Login] {
+        let logins = try await load(into: app)
+        try await ContractGenerator(app: app).generate(contracts)
+        return logins
+    }
+
     static func printLogins(_ logins: [Login], baseURL: String) {
         var lines = ["", "Kabinet demo data loaded. Open \(baseURL) and log in with one of:"]
         for login in logins { lines.append("  \(login.login.padding(toLength: 10, withPad: " ", startingAt: 0)) (\(login.role))") }

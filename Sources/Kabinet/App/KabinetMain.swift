@@ -37,7 +37,7 @@ public enum KabinetMain {
         try await app.autoMigrate()
         try await ProductCatalogStore.importBundled(app)
         if settings.loadDemoData, try await User.query(on: app.db).count() == 0 {
-            let logins = try await DemoData.load(into: app)
+            let logins = try await DemoData.loadInstall(into: app, contracts: settings.demoContracts)
             DemoData.printLogins(logins, baseURL: settings.baseURL)
         }
         try await JobQueue(database: app.db).schedule(Housekeeping.kind, every: 3600)

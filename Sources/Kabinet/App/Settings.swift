@@ -19,6 +19,9 @@ public struct Settings: Sendable {
     public var smsSender: String
     public var runWorkers: Bool
     public var loadDemoData: Bool
+    /// How many generated contracts of the demo agents a fresh demo install gets, so the contract list, reports
+    /// and acts have something to show on the first visit.
+    public var demoContracts: Int
     public var isProduction: Bool
     public var secureCookies: Bool
     public var workerPollInterval: Double
@@ -67,6 +70,7 @@ extension Settings {
             smsSender: reader.string("SMS_SENDER") ?? "Kabinet",
             runWorkers: reader.bool("KABINET_WORKERS", default: true),
             loadDemoData: reader.bool("KABINET_DEMO", default: !isProduction),
+            demoContracts: reader.int("KABINET_DEMO_CONTRACTS", default: 300),
             isProduction: isProduction,
             secureCookies: reader.bool("KABINET_SECURE_COOKIES", default: baseURL.hasPrefix("https://")),
             workerPollInterval: reader.double("KABINET_WORKER_POLL_SECONDS", default: 1.0),
@@ -74,6 +78,9 @@ extension Settings {
             metricsToken: reader.string("KABINET_METRICS_TOKEN"),
             payments: PaymentSettings.load(from: &reader, isProduction: isProduction)
         )
+        if settings.demoContracts < 0 {
+            reader.problems.append("KABINET_DEMO_CONTRACTS must be 0 or more, got \(settings.demoContracts)")
+        }
         if mailTransport == .smtp, settings.smsGatewayURL == nil, isProduction {
             reader.problems.append("SMS_GATEWAY_URL is required in production (SMS codes are sent through it)")
         }

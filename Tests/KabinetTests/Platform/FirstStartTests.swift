@@ -1,0 +1,53 @@
+import Fluent
+import KabinetDomain
+import Foundation
+import Testing
+import Vapor
+
+@testable import Kabinet
+
+/// What `kabinet` does on an empty database before it serves: the demo organisation, users and contracts.
+@Suite("First start: demo data with contracts to look at")
+struct FirstStartTests {
+    @Test("An empty database gets the demo users and the configured number of contracts, once")
+    func demoInstallHasContracts() async throws {
+        let settings = try testSettings(["KABINET_DEMO_CONTRACTS": "40"])
+        try await withKabinet(settings: settings, demo: false) { app in
+            // when the server prepares to serve an empty database, twice (a restart)
+            try await KabinetMain.prepareToServe(app, settings: settings)
+            try await KabinetMain.prepareToServe(app, settings: settings)
+
+            // then the demo users are there and the contracts were generated once, each sold by a demo seller (the agents and the partner admin)
+            #expect(try await User.query(on: app.db).count() == 8)
+            let contracts = try await Contract.query(on: app.db).all()
+            #expect(contracts.count == 40)
+            let sellers = try await User.query(on: app.db)
+                .filter(\.$roleCode ~~ [BuiltInRole.agent.rawValue, BuiltInRole.partnerAdmin.rawValue]).all()
+            let sellerIDs = Set(sellers.compactMap(\.id))
+            #expect(contracts.allSatisfy { sellerIDs.contains($0.ownerID) })
+            #expect(contracts.allSatisfy { $0.number?.hasPrefix(ContractGenerator.numberPrefix) == true })
+
+            // and an agent opening «Договоры» sees their own of them
+            let browser = Browser(app)
+            try await browser.login("agent")
+            let list = try await browser.get("/contracts")
+            let own = contracts.filter { $0.ownerID == sellers.first { $0.login == "agent" }?.id }
+            #expect(!own.isEmpty)
+            #expect(list.text.contains(try #require(own.max { $0.issuedAt < $1.issuedAt }?.number)))
+        }
+    }
+
+    @Test("KABINET_DEMO_CONTRACTS=0 leaves the contracts out; a negative or non-number value stops the start")
+    func demoContractsSetting() async throws {
+        #expect(try testSettings().demoContracts == 300)
+        for bad in ["-1", "many"] {
+            #expect(throws: Settings.Invalid.self) { try testSettings(["KABINET_DEMO_CONTRACTS": bad]) }
+        }
+        let none = try testSettings(["KABINET_DEMO_CONTRACTS": "0"])
+        try await withKabinet(settings: none, demo: false) { app in
+            try await KabinetMain.prepareToServe(app, settings: none)
+            #expect(try await User.query(on: app.db).count() == 8)
+            #expect(try await Contract.query(on: app.db).count() == 0)
+        }
+    }
+}
