@@ -17,11 +17,14 @@ struct ContractFormController: RouteCollection {
     }
 
     /// The form for a quote: what was typed before «Назад», else the insured as priced. A quote that already has
-    /// its contract opens that contract.
+    /// its contract opens that contract; no quote at all (a bookmark, a typed address) leads to the products.
     func new(req: Request) async throws -> Response {
         let actor = try req.actor
         try Authorizer.require(actor, .create, in: .contracts)
-        let saved = try await QuoteService(request: req).find(req.query[UUID.self, at: "quote"] ?? UUID(), actor: actor)
+        guard let quote = req.query[String.self, at: "quote"] else {
+            return req.redirect(to: "/products", flash: "contracts.start_from_quote")
+        }
+        let saved = try await QuoteService(request: req).find(UUID(uuidString: quote) ?? UUID(), actor: actor)
         let quoteID = try saved.requireID()
         if let issued = try await ContractService(request: req).issued(fromQuote: quoteID) {
             return req.redirect(to: "/contracts/\(try issued.requireID())", flash: "contracts.already_issued")

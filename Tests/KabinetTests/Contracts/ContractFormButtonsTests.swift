@@ -133,4 +133,24 @@ struct ContractFormButtonsTests {
             #expect(try await app.contracts().isEmpty)
         }
     }
+
+    @Test("The form's address without a quote leads to the products with a hint; a made-up quote is still 404")
+    func formWithoutQuote() async throws {
+        try await withKabinet { app in
+            // given
+            let agent = Browser(app)
+            try await agent.login("agent")
+
+            // when
+            let bare = try await agent.get("/contracts/new")
+            let products = try await agent.get(try #require(bare.location))
+            let madeUp = try await agent.get("/contracts/new?quote=\(UUID())")
+            let garbage = try await agent.get("/contracts/new?quote=nonsense")
+
+            // then
+            #expect(bare.status == .seeOther && bare.location == "/products")
+            #expect(products.text.contains("Оформление договора начинается с расчета"))
+            #expect(madeUp.status == .notFound && garbage.status == .notFound)
+        }
+    }
 }
