@@ -118,9 +118,16 @@ extension ContractCardContent {
             backOfficeStatus: BackOfficeStatus(state).map { req.t($0.messageKey) },
             workRequired: state.isWorkRequired, workText: state.requiredWork, actions: actions,
             canChangeStatus: mayChange, editable: state.isEditable && Authorizer.may(actor, .edit, in: .contracts),
-            canFileApplication: Authorizer.may(actor, .create, in: .applications),
+            canFileApplication: try await mayFileApplication(contract, actor: actor, req: req),
             people: try people(contract, req: req), history: try await history(contract, req: req),
             quoteID: contract.quoteID, signing: try await SigningCardPanel.make(contract, actor: actor, req: req))
+    }
+
+    /// «Оформить заявление» only for a seller with some type to file on this contract (most types need a signed
+    /// one), rather than a button that leads to an empty choice.
+    static func mayFileApplication(_ contract: Contract, actor: Actor, req: Request) async throws -> Bool {
+        guard Authorizer.may(actor, .create, in: .applications) else { return false }
+        return try await !ApplicationService(request: req).offeredTypes(actor: actor, contract: contract).isEmpty
     }
 
     /// Who is on the contract, briefly: names, birth dates, the policyholder, beneficiaries with their shares.

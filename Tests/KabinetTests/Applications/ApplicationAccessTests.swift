@@ -85,4 +85,30 @@ struct ApplicationAccessTests {
             #expect(try await app.application(path).applicationStatus == .new)
         }
     }
+
+    @Test("«Оформить заявление» shows only when some type may be filed on the contract: not on a draft when every type needs a signed one")
+    func buttonOnlyWithSomethingToFile() async throws {
+        try await withKabinet { app in
+            // given a draft of the agent's, and the demo types, all «signed only»
+            let agent = Browser(app)
+            try await agent.login("agent")
+            let draft = try await ContractExample.issue(agent)
+            let button = "data-testid=\"contract-application\""
+
+            // then the draft's card has no button
+            #expect(!(try await agent.get(draft).text.contains(button)))
+
+            // when a type that any contract may have is switched on, the button appears
+            let duplicate = try await app.applicationType(DemoApplicationTypes.duplicate)
+            duplicate.signedOnly = false
+            try await duplicate.save(on: app.db)
+            #expect(try await agent.get(draft).text.contains(button))
+
+            // and once the contract is signed every type is offered, with the button
+            duplicate.signedOnly = true
+            try await duplicate.save(on: app.db)
+            try await app.setState(draft, ContractState(status: .signed))
+            #expect(try await agent.get(draft).text.contains(button))
+        }
+    }
 }
