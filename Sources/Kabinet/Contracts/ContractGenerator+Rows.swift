@@ -47,6 +47,8 @@ struct GeneratedContractFactory {
         let (issuedAt, age) = nextIssue()
         let state = self.state(ageInDays: age)
         let person = GeneratedPeople.person(&random)
+        // One contract in ten covers a second person as well.
+        let people = random.chance(0.1) ? [person, GeneratedPeople.person(&random)] : [person]
         let frequency = random.pick(product.frequencies.isEmpty ? [.annual] : product.frequencies)
         let term = random.pick(product.terms.isEmpty ? [5] : product.terms)
         let premium = premiumMinor(product, frequency)
@@ -54,12 +56,12 @@ struct GeneratedContractFactory {
         let start = issuedDay.adding(days: Int.random(in: 1...10, using: &random))
         let end = start.adding(years: term).adding(days: -1)
         let paidAt = state.payment == .paid ? issuedAt.addingTimeInterval(Double(Int.random(in: 600..<5 * 86_400, using: &random))) : nil
-        let data = try document(person, product: product, start: start, frequency: frequency, term: term, premium: premium)
+        let data = try document(people, product: product, start: start, frequency: frequency, term: term, premium: premium)
         let values: [(any Encodable & Sendable)?] = [
             UUID(), number, seller.id, seller.agency, seller.office, seller.channel,
             seller.agreements.isEmpty ? nil : random.pick(seller.agreements), product.code, product.name, product.version,
             state.status.rawValue, state.payment.rawValue, state.erroneousFrom?.rawValue, state.isWorkRequired, state.requiredWork,
-            person.fullName, SearchText.normalize(person.fullName), random.chance(0.1) ? 2 : 1, premium,
+            person.fullName, SearchText.normalize(person.fullName), people.count, premium,
             product.currency.rawValue, frequency.rawValue, premium * Int64(Int.random(in: 3...12, using: &random)),
             Self.noonUTC(start), Self.noonUTC(end), issuedAt, paidAt.map { min($0, now) }, paidAt == nil ? nil : premium,
             data, issuedAt, issuedAt,

@@ -38,8 +38,10 @@ struct ContractListCountTests {
                 #expect(contract.startDate > contract.issuedAt && contract.endDate > contract.startDate)
                 #expect(contract.premiumMinor > 0 && contract.sumInsuredMinor > contract.premiumMinor)
                 let data = try contract.decodedData()
-                #expect(data.draft.insured.count == 1 && data.quoteInput?.productCode == contract.productCode)
+                #expect(data.draft.insured.count == contract.insuredCount && data.quoteInput?.productCode == contract.productCode)
+                #expect(data.draft.insured[0].fullName == contract.policyholderName)
             }
+            #expect(Set(contracts.map(\.insuredCount)) == [1, 2])
             #expect(contracts.contains { $0.policyholderName.contains("ё") })
             #expect(Set(contracts.map(\.status)).count == ContractStatus.allCases.count)
             #expect(Set(contracts.map(\.productCode)).count > 5)

@@ -28,12 +28,20 @@ struct FirstStartTests {
             #expect(contracts.allSatisfy { $0.number?.hasPrefix(ContractGenerator.numberPrefix) == true })
 
             // and an agent opening «Договоры» sees their own of them
-            let browser = Browser(app)
-            try await browser.login("agent")
-            let list = try await browser.get("/contracts")
+            let agent = Browser(app)
+            try await agent.login("agent")
+            let list = try await agent.get("/contracts")
             let own = contracts.filter { $0.ownerID == sellers.first { $0.login == "agent" }?.id }
             #expect(!own.isEmpty)
-            #expect(list.text.contains(try #require(own.max { $0.issuedAt < $1.issuedAt }?.number)))
+            let newest = try #require(own.max { $0.issuedAt < $1.issuedAt })
+            #expect(list.text.contains(try #require(newest.number)))
+
+            // and its card lists every insured person and says its history is empty rather than showing a bare table
+            let card = try await agent.get("/contracts/\(try newest.requireID())")
+            #expect(card.status == .ok && card.text.contains("data-testid=\"history-empty\""))
+            let insured = try newest.decodedData().draft.insured
+            #expect(insured.count == newest.insuredCount)
+            for person in insured { #expect(card.text.contains(person.fullName)) }
         }
     }
 
