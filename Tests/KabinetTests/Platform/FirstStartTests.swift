@@ -9,9 +9,10 @@ import Vapor
 /// What `kabinet` does on an empty database before it serves: the demo organisation, users and contracts.
 @Suite("First start: demo data with contracts to look at")
 struct FirstStartTests {
-    @Test("An empty database gets the demo users and the configured number of contracts, once")
+    @Test("An empty database gets the demo users, the configured number of contracts and last month's acts, once")
     func demoInstallHasContracts() async throws {
-        let settings = try testSettings(["KABINET_DEMO_CONTRACTS": "40"])
+        // 600 over three years: about fourteen paid a month, so last month has acts to make
+        let settings = try testSettings(["KABINET_DEMO_CONTRACTS": "600"])
         try await withKabinet(settings: settings, demo: false) { app in
             // when the server prepares to serve an empty database, twice (a restart)
             try await KabinetMain.prepareToServe(app, settings: settings)
@@ -20,12 +21,22 @@ struct FirstStartTests {
             // then the demo users are there and the contracts were generated once, each sold by a demo seller (the agents and the partner admin)
             #expect(try await User.query(on: app.db).count() == 8)
             let contracts = try await Contract.query(on: app.db).all()
-            #expect(contracts.count == 40)
+            #expect(contracts.count == 600)
             let sellers = try await User.query(on: app.db)
                 .filter(\.$roleCode ~~ [BuiltInRole.agent.rawValue, BuiltInRole.partnerAdmin.rawValue]).all()
             let sellerIDs = Set(sellers.compactMap(\.id))
             #expect(contracts.allSatisfy { sellerIDs.contains($0.ownerID) })
             #expect(contracts.allSatisfy { $0.number?.hasPrefix(ContractGenerator.numberPrefix) == true })
+
+            // and last month's acts exist for every agreement with payments in that month, as the nightly job makes
+            let month = ActMonth(containing: CalendarDate(Date(), timeZone: MoscowTime.zone)).previous
+            let paidLastMonth = Set(contracts.filter { contract in
+                contract.paidAt.map { month.contains(CalendarDate($0, timeZone: MoscowTime.zone)) } ?? false
+            }.compactMap(\.agreementID))
+            let acts = try await CommissionAct.query(on: app.db).all()
+            #expect(!paidLastMonth.isEmpty)
+            #expect(acts.count == paidLastMonth.count)
+            #expect(Set(acts.map(\.agreementID)) == paidLastMonth && acts.allSatisfy { $0.month == month.description })
 
             // and an agent opening «Договоры» sees their own of them
             let agent = Browser(app)
