@@ -18,18 +18,39 @@ enum KabinetMetrics {
     }
 
     static func jobFinished(kind: String, outcome: String) {
-        registry.makeCounter(name: "kabinet_jobs_finished_total", labels: [("kind", kind), ("outcome", outcome)]).increment()
+        registry.makeCounter(descriptor: jobsFinished, labels: [("kind", kind), ("outcome", outcome)]).increment()
     }
 
     static func outboxFailed(channel: String) {
-        registry.makeCounter(name: "kabinet_outbox_failures_total", labels: [("channel", channel)]).increment()
+        registry.makeCounter(descriptor: outboxFailures, labels: [("channel", channel)]).increment()
     }
 
     static func setQueueDepth(_ value: Int) {
-        registry.makeGauge(name: "kabinet_job_queue_depth").set(to: Double(value))
+        registry.makeGauge(descriptor: queueDepth).set(to: Double(value))
     }
 
     static func setOutboxFailed(_ value: Int) {
-        registry.makeGauge(name: "kabinet_outbox_failed_messages").set(to: Double(value))
+        registry.makeGauge(descriptor: outboxFailedMessages).set(to: Double(value))
+    }
+
+    // Computed: the descriptor type is not Sendable, so no instance is shared between threads.
+    private static var jobsFinished: MetricNameDescriptor {
+        MetricNameDescriptor(namespace: "kabinet", metricName: "jobs_finished", unitName: "total",
+                             helpText: "Background jobs finished, by kind and outcome (done, or failed after the last attempt)")
+    }
+
+    private static var outboxFailures: MetricNameDescriptor {
+        MetricNameDescriptor(namespace: "kabinet", metricName: "outbox_failures", unitName: "total",
+                             helpText: "Failed delivery attempts of e-mails and SMS, by channel")
+    }
+
+    private static var queueDepth: MetricNameDescriptor {
+        MetricNameDescriptor(namespace: "kabinet", metricName: "job_queue", unitName: "depth",
+                             helpText: "Jobs queued to run, now or after a retry delay")
+    }
+
+    private static var outboxFailedMessages: MetricNameDescriptor {
+        MetricNameDescriptor(namespace: "kabinet", metricName: "outbox_failed", unitName: "messages",
+                             helpText: "Messages the outbox gave up on")
     }
 }

@@ -119,11 +119,12 @@ struct JobTests {
         try await withKabinet(database: .sqliteFile(path)) { app in
             id = try await app.jobs.enqueue("test.probe", ProbePayload(note: "before restart"))
         }
+        let queued = try #require(id)
         let probe = JobProbe()
         try await withKabinet(database: .sqliteFile(path), demo: false) { app in
             app.registerProbe(probe)
             try await app.drainJobs()
-            #expect(try await Job.find(try #require(id), on: app.db)?.status == "done")
+            #expect(try await Job.find(queued, on: app.db)?.status == "done")
         }
         #expect(probe.count == 1)
     }
