@@ -83,10 +83,6 @@ struct SetPasswordController: RouteCollection {
         var policy: String
     }
 
-    struct LinkProblemContent: Encodable {
-        var message: String
-    }
-
     func show(req: Request) async throws -> Response {
         let token = try await validToken(req)
         guard case .valid(let link) = token.lookup else { return try await problemPage(token.lookup, req: req) }
@@ -141,6 +137,9 @@ struct SetPasswordController: RouteCollection {
         case .used: key = "link.used"
         case .unknown, .valid: key = "link.invalid"
         }
-        return try await req.page("access/link_problem", title: titleKey, LinkProblemContent(message: req.t(key)), status: .gone)
+        let next = [LinkProblemPage.Link(href: "/recover", label: req.t("link.request_new")),
+                    LinkProblemPage.Link(href: "/login", label: req.t("recover.back"))]
+        return try await LinkProblemPage(message: req.t(key), testID: "link-problem", links: next)
+            .render(req, title: titleKey, status: .gone)
     }
 }

@@ -30,9 +30,9 @@ struct PayLinkRefusalMiddleware: AsyncMiddleware {
         do {
             return try await next.respond(to: request)
         } catch let refusal as PayLinkRefusal {
-            let content = PayLinkProblem(message: request.t(refusal.messageKey))
-            return try await request.page("payments/link_problem", title: "payments.pay.title", content,
-                                          status: refusal.status)
+            let page = LinkProblemPage(heading: request.t("payments.pay.heading"), message: request.t(refusal.messageKey),
+                                       testID: "pay-link-problem")
+            return try await page.render(request, title: "payments.pay.title", status: refusal.status)
         }
     }
 }

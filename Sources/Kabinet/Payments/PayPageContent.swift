@@ -61,11 +61,6 @@ struct PayPageContent: Encodable {
     }
 }
 
-/// A link that does not lead to a contract any more, and what the client can do about it.
-struct PayLinkProblem: Encodable {
-    var message: String
-}
-
 enum PaymentQR {
     /// The QR code of an СБП link as inline SVG; nil if the link cannot be encoded (never for a real link).
     static func svg(_ link: String, label: String) -> String? {

@@ -167,8 +167,8 @@ struct ClientSigningController: RouteCollection {
     }
 
     private func problem(_ req: Request, key: String, _ argument: String = "", status: HTTPStatus = .gone) async throws -> Response {
-        try await req.page("signing/problem", title: "signing.problem.title",
-                           PageContent(token: "", number: "", phoneHint: "", error: req.t(key, argument)), status: status)
+        try await LinkProblemPage(message: req.t(key, argument), testID: "signing-problem")
+            .render(req, title: "signing.problem.title", status: status)
     }
 
     /// «+7 (916) ***-**-67»: enough for the client to recognise the number, not enough to learn it.

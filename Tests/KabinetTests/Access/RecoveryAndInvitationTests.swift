@@ -92,6 +92,8 @@ struct RecoveryAndInvitationTests {
             let page = try await browser.get(path)
             #expect(page.status == .gone)
             #expect(page.text.contains("Срок действия ссылки истёк"))
+            // and the way on: a new link, or back to the login page
+            #expect(page.text.contains("<a href=\"/recover\">") && page.text.contains("<a href=\"/login\">"))
             let post = try await browser.post(path, [("password", "NewPass2025"), ("confirmation", "NewPass2025")])
             #expect(post.status == .gone)
             #expect(try await Browser(app).login("agent").status == .seeOther, "the old password still works")
