@@ -81,11 +81,13 @@ enum DemoData {
 
     /// A fresh install's demo: the organisation and users, then `contracts` generated contracts of the demo agents
     /// over the last three years (numbers 77…, apart from the БСО ranges agents issue from), and last month's acts
-    /// of their paid ones as the nightly job makes them, so «Мои акты» has something to open on the first visit.
+    /// of their paid ones as the nightly job makes them, and client bases of their people, so «Мои акты» and «База
+    /// клиентов» have something to open on the first visit.
     static func loadInstall(into app: Application, contracts: Int) async throws -> [Login] {
         let logins = try await load(into: app)
         if try await ContractGenerator(app: app).generate(contracts) > 0 {
             try await CommissionActJob.run(app.db, now: Date())
+            try await DemoClients.load(on: app.db)
         }
         return logins
     }

@@ -38,6 +38,20 @@ struct FirstStartTests {
             #expect(acts.count == paidLastMonth.count)
             #expect(Set(acts.map(\.agreementID)) == paidLastMonth && acts.allSatisfy { $0.month == month.description })
 
+            // and every agent's client base holds people of their contracts: sold ones bound to the agent, the
+            // others potential, each linked to the contract it came from
+            for agent in sellers where agent.roleCode == BuiltInRole.agent.rawValue {
+                let agentID = try agent.requireID()
+                let members = try await ClientMembership.query(on: app.db).filter(\.$agentID == agentID).all()
+                let clients = try await ClientRecord.query(on: app.db).filter(\.$id ~~ members.map(\.$client.id)).all()
+                let bound = clients.filter { $0.boundAgentID == agentID }
+                #expect(bound.count == DemoClients.soldPerAgent, "\(agent.login)")
+                #expect(bound.allSatisfy { $0.phone != nil && $0.boundContractID != nil })
+                #expect(clients.count > bound.count && clients.count <= DemoClients.soldPerAgent + DemoClients.potentialPerAgent)
+                let links = try await ClientContractLink.query(on: app.db).filter(\.$clientID ~~ clients.compactMap(\.id)).all()
+                #expect(Set(links.map(\.clientID)) == Set(clients.compactMap(\.id)))
+            }
+
             // and an agent opening «Договоры» sees their own of them
             let agent = Browser(app)
             try await agent.login("agent")
