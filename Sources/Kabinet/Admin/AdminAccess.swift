@@ -41,6 +41,7 @@ struct AdminHomeController: RouteCollection {
                 Tile(title: req.t("admin.audit"), description: req.t("admin.audit.description"), path: "/admin/audit"),
                 Tile(title: req.t("admin.outbox"), description: req.t("admin.outbox.description"), path: "/admin/outbox"),
                 Tile(title: req.t("admin.jobs"), description: req.t("admin.jobs.description"), path: "/admin/jobs"),
+                Tile(title: req.t("webhooks.title"), description: req.t("webhooks.tile"), path: "/admin/webhooks"),
                 Tile(title: req.t("tariffs.title"), description: req.t("tariffs.description"), path: "/admin/tariffs"),
                 Tile(title: req.t("blanks.title"), description: req.t("blanks.tile"), path: "/admin/blanks"),
             ]

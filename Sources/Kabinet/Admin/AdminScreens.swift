@@ -1,6 +1,6 @@
 import Vapor
 
-/// The company-wide administration screens (organisation, roles, groups, audit, outbox, jobs).
+/// The company-wide administration screens (organisation, roles, groups, audit, outbox, jobs, webhooks).
 /// Each controller checks `AdminAccess.requireCompanyAdmin` itself, so a route can never be added unguarded
 /// by registering it somewhere else.
 enum AdminScreens {
@@ -11,5 +11,6 @@ enum AdminScreens {
         try routes.register(collection: AuditAdminController())
         try routes.register(collection: OutboxAdminController())
         try routes.register(collection: JobsAdminController())
+        try routes.register(collection: WebhooksAdminController())
     }
 }

@@ -29,5 +29,6 @@ enum Migrations {
         CreateLibrary(),
         UpdateNotificationsAddEvents(),
         CreateApplications(),
+        CreateWebhooks(),
     ]
 }

@@ -24,6 +24,7 @@ public func configure(_ app: Application, settings: Settings, database: Database
     Housekeeping.register(in: &handlers)
     CommissionActJob.register(in: &handlers)
     ReportBuilder.register(in: &handlers)
+    WebhookDeliveryJob.register(in: &handlers)
     app.jobHandlers = handlers
 
     if app.environment == .testing {

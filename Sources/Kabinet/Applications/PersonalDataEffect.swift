@@ -25,5 +25,6 @@ enum PersonalDataEffect {
             "contract.data_changed", entity: "contract", id: contractID.uuidString,
             summary: "Договор № \(contract.number ?? "—"): персональные данные изменены по заявлению № \(application.number)",
             before: before, after: Contract.Snapshot(contract))
+        try await WebhookEvents.contract(.contractChanged, contract, action: historyAction, on: db)
     }
 }

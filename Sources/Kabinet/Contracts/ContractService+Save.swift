@@ -54,6 +54,7 @@ extension ContractService {
                     "contract.created", entity: "contract", id: contract.id?.uuidString,
                     summary: "Оформлен договор № \(number) «\(contract.productName)» на \(contract.policyholderName)",
                     after: Contract.Snapshot(contract))
+                try await WebhookEvents.contract(.contractCreated, contract, at: contract.issuedAt, on: db)
             }
         } catch is NoFreeNumber {
             try await BlankAlerts.refresh(agreementID: agreementID, productCode: contract.productCode,
@@ -98,6 +99,7 @@ extension ContractService {
                 "contract.edited", entity: "contract", id: contract.id?.uuidString,
                 summary: "Изменены данные договора № \(contract.number ?? "—")",
                 before: before, after: Contract.Snapshot(contract))
+            try await WebhookEvents.contract(.contractChanged, contract, action: ContractHistoryEntry.edited, on: db)
         }
         return .success(contract)
     }

@@ -45,6 +45,7 @@ struct ContractStatusChange {
                 summary: "Договор № \(contract.number ?? "—"): \(action.kind.russianName)"
                     + (transition.reason.map { " — \($0)" } ?? ""),
                 before: snapshot, after: Contract.Snapshot(contract))
+            try await WebhookEvents.contract(.contractChanged, contract, action: action.kind.rawValue, at: now, on: db)
         }
         return .success(contract)
     }

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// Signs and checks the sandbox's notifications: HMAC-SHA256 of the exact body with the shared secret, sent
@@ -9,13 +8,11 @@ struct SandboxSigner: Sendable {
     let secret: String
 
     func signature(of body: String) -> String {
-        let code = HMAC<SHA256>.authenticationCode(for: Data(body.utf8), using: SymmetricKey(data: Data(secret.utf8)))
-        return "sha256=" + SecretToken.hex(code)
+        BodySignature(secret: secret).signature(of: body)
     }
 
     func isValid(_ signature: String?, for body: String) -> Bool {
-        guard let signature else { return false }
-        return SecretToken.constantTimeEquals(signature, self.signature(of: body))
+        BodySignature(secret: secret).isValid(signature, for: body)
     }
 }
 

@@ -1,0 +1,68 @@
+import Fluent
+import Foundation
+import KabinetDomain
+
+/// Tells the company's systems what happened to a contract. Each event becomes one delivery per endpoint,
+/// written in the transaction of the change itself: a change is never announced without happening, nor lost
+/// when the process stops before sending. A job sends each delivery and retries it.
+///
+/// The body: `{"id", "event", "occurred_at", "action"?, "contract"}` where `contract` is the JSON API's
+/// `ContractCard` of the contract after the change.
+enum WebhookEvents {
+    static let deliverJob = "webhook.deliver"
+    /// Attempts over about two and a half hours with the job system's backoff; then the delivery is marked failed.
+    static let maxAttempts = 12
+
+    struct DeliverPayload: Codable, Sendable {
+        var deliveryID: UUID
+    }
+
+    enum Event: String {
+        case contractCreated = "contract.created"
+        /// A status, payment or «требуется работа» change; `action` names it (sign, pay, cancel, …).
+        case contractChanged = "contract.changed"
+        /// «Отправить тестовое событие» on the admin page.
+        case ping
+    }
+
+    struct Body: Encodable {
+        var id: UUID
+        var event: String
+        var occurredAt: Date
+        var action: String?
+        var contract: Components.Schemas.ContractCard?
+
+        enum CodingKeys: String, CodingKey {
+            case id, event, occurredAt = "occurred_at", action, contract
+        }
+    }
+
+    static func contract(_ event: Event, _ contract: Contract, action: String? = nil, at: Date = Date(),
+                         on db: any Database) async throws {
+        let endpoints = try await WebhookEndpoint.query(on: db).all()
+        guard !endpoints.isEmpty else { return }
+        let card = try await Components.Schemas.ContractCard.make(contract, on: db)
+        let body = Body(id: UUID(), event: event.rawValue, occurredAt: at, action: action, contract: card)
+        for endpoint in endpoints { try await enqueue(body, to: endpoint, on: db) }
+    }
+
+    static func ping(_ endpoint: WebhookEndpoint, on db: any Database) async throws {
+        try await enqueue(Body(id: UUID(), event: Event.ping.rawValue, occurredAt: Date()), to: endpoint, on: db)
+    }
+
+    private static func enqueue(_ body: Body, to endpoint: WebhookEndpoint, on db: any Database) async throws {
+        let delivery = WebhookDelivery(endpointID: try endpoint.requireID(), eventID: body.id, event: body.event,
+                                       body: try json(body), at: body.occurredAt)
+        try await delivery.create(on: db)
+        try await JobQueue(database: db).enqueue(deliverJob, DeliverPayload(deliveryID: try delivery.requireID()),
+                                                 maxAttempts: maxAttempts)
+    }
+
+    /// As the JSON API writes its answers: sorted keys, ISO 8601 dates, slashes as they are.
+    static func json(_ body: Body) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return String(decoding: try encoder.encode(body), as: UTF8.self)
+    }
+}

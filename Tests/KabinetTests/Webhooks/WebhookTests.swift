@@ -1,0 +1,197 @@
+import Fluent
+import Foundation
+import KabinetDomain
+import Testing
+import Vapor
+
+@testable import Kabinet
+
+/// Webhooks: the administrator adds an address of the company's core system; issuing and changing contracts
+/// sends it signed JSON events, retried until it answers 2xx.
+@Suite("Webhooks: contract events to the company's systems")
+struct WebhookTests {
+    static func secret(in page: String) throws -> String {
+        guard let start = page.range(of: "data-testid=\"webhook-secret\">"),
+              let end = page.range(of: "<", range: start.upperBound..<page.endIndex)
+        else { throw TestFailure("no secret on the page") }
+        return String(page[start.upperBound..<end.lowerBound])
+    }
+
+    static func json(_ body: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])
+    }
+
+    static func endpoint(_ app: Application, url: String) async throws -> WebhookEndpoint {
+        let admin = try await app.user("admin")
+        let actor = try await ActorLoader.load(admin, sessionID: nil, on: app.db)
+        return try await WebhookEndpoints(database: app.db, audit: .system(app.db), actor: actor).create(name: "Ядро", url: url)
+    }
+
+    @Test("The signature is HMAC-SHA256 in hex (RFC 4231 case 2)")
+    func signatureVector() {
+        #expect(BodySignature(secret: "Jefe").signature(of: "what do ya want for nothing?")
+            == "sha256=5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
+    }
+
+    @Test("An address added on the admin page hears of a contract issued, edited and cancelled, signed with the secret shown once")
+    func contractEventsReachTheCoreSystem() async throws {
+        let receiver = try await WebhookReceiver.start()
+        try await withKabinet { app in
+            // given the administrator adds the core system's address
+            let admin = Browser(app)
+            try await admin.login("admin")
+            let added = try await admin.post("/admin/webhooks", [("name", "ОС Борлас"), ("url", receiver.url)])
+            #expect(added.status == .ok && added.headers.first(name: .cacheControl) == "no-store")
+            let secret = try Self.secret(in: added.text)
+            #expect(secret.count >= 40)
+            #expect(!(try await admin.get("/admin/webhooks").text.contains(secret)), "the secret is shown once")
+            let audit = try await app.auditEntries("webhook.created")
+            #expect(audit.count == 1 && !(audit[0].after ?? "").contains(secret) && !audit[0].summary.contains(secret))
+
+            // when an agent issues a contract, corrects the client's e-mail and cancels it
+            let agent = Browser(app)
+            try await agent.login("agent")
+            let path = try await ContractExample.issue(agent)
+            let edited = try await agent.post("\(path)/edit", ContractExample.form(quote: nil, ["insured[0][contacts][email]": "new@mail.ru"]))
+            #expect(edited.status == .seeOther)
+            #expect(try await agent.post("\(path)/status/cancel", [("reason", "Клиент передумал")]).status == .seeOther)
+            try await app.drainJobs()
+
+            // then the address got the three events, in order, each signed over its timestamp and body
+            let contract = try await app.contract(path)
+            let received = receiver.received
+            try #require(received.count == 3)
+            #expect(try Self.json(received[1].body)["action"] as? String == "edited")
+            for request in received {
+                let timestamp = try #require(request.headers.first(name: "X-Kabinet-Timestamp"))
+                #expect(request.headers.first(name: "X-Kabinet-Signature")
+                    == BodySignature(secret: secret).signature(of: timestamp + "." + request.body))
+                #expect(BodySignature(secret: "другой").signature(of: timestamp + "." + request.body)
+                    != request.headers.first(name: "X-Kabinet-Signature"))
+                #expect(request.headers.first(name: .contentType)?.hasPrefix("application/json") == true)
+            }
+            let created = try Self.json(received[0].body)
+            let cancelled = try Self.json(received[2].body)
+            #expect(created["event"] as? String == "contract.created")
+            #expect(received[0].headers.first(name: "X-Kabinet-Event") == "contract.created")
+            #expect(cancelled["event"] as? String == "contract.changed" && cancelled["action"] as? String == "cancel")
+            let card = try #require(cancelled["contract"] as? [String: Any])
+            #expect(card["number"] as? String == contract.number && card["status"] as? String == "cancelled")
+            #expect(card["id"] as? String == contract.id?.uuidString)
+            #expect((try #require(created["contract"] as? [String: Any]))["status"] as? String == "draft")
+            #expect(created["id"] as? String != cancelled["id"] as? String)
+
+            // and the page lists both deliveries as delivered with the answer code
+            let page = try await admin.get("/admin/webhooks").text
+            #expect(page.components(separatedBy: "data-testid=\"webhook-delivery\"").count - 1 == 3)
+            #expect(page.contains("Доставлено") && page.contains(">200<"))
+        }
+        await receiver.stop()
+    }
+
+    @Test("An address that answers 500 gets the same bytes again until it answers 2xx; after the last attempt the delivery is failed")
+    func retries() async throws {
+        let receiver = try await WebhookReceiver.start(answering: [.internalServerError, .serviceUnavailable])
+        try await withKabinet { app in
+            // given
+            let endpoint = try await Self.endpoint(app, url: receiver.url)
+            try await WebhookEvents.ping(endpoint, on: app.db)
+
+            // when the first attempt is refused
+            try await app.drainJobs()
+            let delivery = try #require(try await WebhookDelivery.query(on: app.db).first())
+            #expect(delivery.status == "pending" && delivery.attempts == 1 && delivery.responseCode == 500)
+            #expect(delivery.lastError?.contains("500") == true)
+            let job = try #require(try await Job.query(on: app.db).filter(\.$kind == WebhookEvents.deliverJob).first())
+            #expect(job.status == "queued" && job.runAt > Date())
+
+            // then the retries send the same body and the second one's 2xx… (the 503 first)
+            for _ in 0..<2 {
+                job.runAt = Date().addingTimeInterval(-1)
+                try await job.save(on: app.db)
+                try await app.drainJobs()
+            }
+            let done = try #require(try await WebhookDelivery.find(delivery.id, on: app.db))
+            #expect(done.status == "delivered" && done.attempts == 3 && done.responseCode == 200 && done.lastError == nil)
+            let bodies = receiver.received.map(\.body)
+            #expect(bodies.count == 3 && Set(bodies).count == 1)
+            #expect(try Self.json(bodies[0])["event"] as? String == "ping")
+
+            // and a delivery that used up its attempts is failed, not retried again
+            try await WebhookEvents.ping(endpoint, on: app.db)
+            let last = try #require(try await WebhookDelivery.query(on: app.db).filter(\.$status == "pending").first())
+            last.attempts = WebhookEvents.maxAttempts - 1
+            try await last.save(on: app.db)
+            await receiver.stop()
+            try await app.drainJobs()
+            let failed = try #require(try await WebhookDelivery.find(last.id, on: app.db))
+            #expect(failed.status == "failed" && failed.attempts == WebhookEvents.maxAttempts && failed.lastError != nil)
+        }
+        await receiver.stop()
+    }
+
+    @Test("Nothing is queued while no address is configured; a deleted address takes its unsent deliveries along")
+    func noAddressNoDeliveries() async throws {
+        let receiver = try await WebhookReceiver.start()
+        try await withKabinet { app in
+            let agent = Browser(app)
+            try await agent.login("agent")
+            _ = try await ContractExample.issue(agent)
+            #expect(try await WebhookDelivery.query(on: app.db).count() == 0)
+            #expect(try await Job.query(on: app.db).filter(\.$kind == WebhookEvents.deliverJob).count() == 0)
+
+            let endpoint = try await Self.endpoint(app, url: receiver.url)
+            try await WebhookEvents.ping(endpoint, on: app.db)
+            let admin = Browser(app)
+            try await admin.login("admin")
+            let deleted = try await admin.post("/admin/webhooks/\(try endpoint.requireID())/delete")
+            #expect(deleted.status == .seeOther)
+            try await app.drainJobs()
+            #expect(try await WebhookEndpoint.query(on: app.db).count() == 0)
+            #expect(try await WebhookDelivery.query(on: app.db).count() == 0)
+            #expect(receiver.received.isEmpty)
+            #expect(try await app.auditEntries("webhook.deleted").count == 1)
+        }
+        await receiver.stop()
+    }
+
+    @Test("A wrong name or address is refused next to its field and nothing is saved", arguments: [
+        ("", "https://core.example.ru/hook", "name"),
+        (String(repeating: "я", count: 101), "https://core.example.ru/hook", "name"),
+        ("Ядро", "", "url"),
+        ("Ядро", "ftp://core.example.ru/hook", "url"),
+        ("Ядро", "core.example.ru/hook", "url"),
+        ("Ядро", "https://user:secret@core.example.ru/hook", "url"),
+        ("Ядро", "https://core.example.ru/" + String(repeating: "a", count: 500), "url"),
+    ])
+    func badInput(name: String, url: String, field: String) async throws {
+        try await withKabinet { app in
+            let admin = Browser(app)
+            try await admin.login("admin")
+            let response = try await admin.post("/admin/webhooks", [("name", name), ("url", url)])
+            #expect(response.status == .unprocessableEntity)
+            #expect(response.text.contains("data-field=\"\(field)\""))
+            #expect(!response.text.contains("data-testid=\"webhook-secret\""))
+            #expect(try await WebhookEndpoint.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test("Only administrators see or change the addresses; a form without the CSRF token is refused", arguments: ["agent", "partner", "operator", "head"])
+    func administratorsOnly(_ login: String) async throws {
+        try await withKabinet { app in
+            let endpoint = try await Self.endpoint(app, url: "https://core.example.ru/hook")
+            let id = try endpoint.requireID()
+            let user = Browser(app)
+            try await user.login(login)
+            #expect(try await user.get("/admin/webhooks").status == .forbidden)
+            #expect(try await user.post("/admin/webhooks", [("name", "Чужой"), ("url", "https://evil.example/hook")]).status == .forbidden)
+            #expect(try await user.post("/admin/webhooks/\(id)/test").status == .forbidden)
+            #expect(try await user.post("/admin/webhooks/\(id)/delete").status == .forbidden)
+            let admin = Browser(app)
+            try await admin.login("admin")
+            #expect(try await admin.post("/admin/webhooks/\(id)/delete", withCSRF: false).status == .forbidden)
+            #expect(try await WebhookEndpoint.query(on: app.db).count() == 1)
+            #expect(try await WebhookDelivery.query(on: app.db).count() == 0)
+        }
+    }
+}
