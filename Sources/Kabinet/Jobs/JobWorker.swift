@@ -50,11 +50,16 @@ struct JobWorker: Sendable {
 
     /// ` AND kind [NOT] IN (…)` for a lane; nothing for a worker of every kind.
     private var laneCondition: SQLQueryString {
-        let long: [any Encodable & Sendable] = application.jobHandlers.longKinds.sorted()
+        let handlers = application.jobHandlers
         switch lane {
-        case nil: return ""
-        case .long?: return long.isEmpty ? " AND 1 = 0" : " AND kind IN (\(binds: long))"
-        case .quick?: return long.isEmpty ? "" : " AND kind NOT IN (\(binds: long))"
+        case nil:
+            return ""
+        case .quick?:
+            let others: [any Encodable & Sendable] = handlers.slowKinds.sorted()
+            return others.isEmpty ? "" : " AND kind NOT IN (\(binds: others))"
+        case let lane?:
+            let kinds: [any Encodable & Sendable] = handlers.kinds(in: lane).sorted()
+            return kinds.isEmpty ? " AND 1 = 0" : " AND kind IN (\(binds: kinds))"
         }
     }
 

@@ -13,7 +13,7 @@ enum WebhookDeliveryJob {
     static let timeout: TimeAmount = .seconds(10)
 
     static func register(in handlers: inout JobHandlers) {
-        handlers.register(WebhookEvents.deliverJob, as: WebhookEvents.DeliverPayload.self) { context, payload in
+        handlers.register(WebhookEvents.deliverJob, as: WebhookEvents.DeliverPayload.self, lane: .outbound) { context, payload in
             try await deliver(payload.deliveryID, context: context)
         }
     }

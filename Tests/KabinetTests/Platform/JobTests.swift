@@ -145,10 +145,10 @@ struct JobTests {
         }
     }
 
-    @Test("A worker of a lane claims only its lane's kinds; a worker of every kind claims both")
+    @Test("A worker of a lane claims only its lane's kinds; a worker of every kind claims them all")
     func lanes() async throws {
         try await withKabinet { app in
-            // given a long kind and a quick one, one job each
+            // given a long kind, a quick one and a webhook delivery, one job each
             let probe = JobProbe()
             var handlers = app.jobHandlers
             handlers.register("test.long", as: ProbePayload.self, lane: .long) { _, _ in try probe.run() }
@@ -156,14 +156,18 @@ struct JobTests {
             app.registerProbe(probe)
             let long = try await app.jobs.enqueue("test.long", ProbePayload(note: "long"))
             let quick = try await app.jobs.enqueue("test.probe", ProbePayload(note: "quick"))
+            let outbound = try await app.jobs.enqueue(WebhookEvents.deliverJob, WebhookEvents.DeliverPayload(deliveryID: UUID()))
             // when / then
-            #expect(app.jobHandlers.longKinds.isSuperset(of: ["test.long", ReportBuilder.jobKind, CommissionActJob.kind]))
+            #expect(app.jobHandlers.kinds(in: .long).isSuperset(of: ["test.long", ReportBuilder.jobKind, CommissionActJob.kind]))
+            #expect(app.jobHandlers.kinds(in: .outbound) == [WebhookEvents.deliverJob])
             #expect(try await JobWorker(application: app, lane: .quick).claim()?.id == quick)
             #expect(try await JobWorker(application: app, lane: .quick).claim() == nil)
             #expect(try await JobWorker(application: app, lane: .long).claim()?.id == long)
             #expect(try await JobWorker(application: app, lane: .long).claim() == nil)
+            #expect(try await JobWorker(application: app, lane: .outbound).claim()?.id == outbound)
+            #expect(try await JobWorker(application: app, lane: .outbound).claim() == nil)
             try await Job.query(on: app.db).set(\.$status, to: "queued").update()
-            #expect(try await app.drainJobs() == 2)
+            #expect(try await app.drainJobs() == 3)
         }
     }
 
