@@ -50,6 +50,20 @@ enum WebhookEvents {
         try await enqueue(Body(id: UUID(), event: Event.ping.rawValue, occurredAt: Date()), to: endpoint, on: db)
     }
 
+    /// Sends a failed delivery again with a fresh set of attempts; false when there is no failed delivery by that id.
+    static func retry(_ id: UUID, on db: any Database) async throws -> Bool {
+        try await db.transaction { db in
+            guard let delivery = try await WebhookDelivery.find(id, on: db),
+                  delivery.status == WebhookDelivery.Status.failed.rawValue
+            else { return false }
+            delivery.status = WebhookDelivery.Status.pending.rawValue
+            delivery.attempts = 0
+            try await delivery.save(on: db)
+            try await JobQueue(database: db).enqueue(deliverJob, DeliverPayload(deliveryID: id), maxAttempts: maxAttempts)
+            return true
+        }
+    }
+
     private static func enqueue(_ body: Body, to endpoint: WebhookEndpoint, on db: any Database) async throws {
         let delivery = WebhookDelivery(endpointID: try endpoint.requireID(), eventID: body.id, event: body.event,
                                        body: try json(body), at: body.occurredAt)

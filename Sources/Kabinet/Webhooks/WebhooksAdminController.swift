@@ -13,6 +13,7 @@ struct WebhooksAdminController: RouteCollection {
         webhooks.post(use: create)
         webhooks.post(":id", "test", use: test)
         webhooks.post(":id", "delete", use: delete)
+        webhooks.post("deliveries", ":id", "retry", use: retry)
     }
 
     struct Form: Content {
@@ -28,6 +29,7 @@ struct WebhooksAdminController: RouteCollection {
     }
 
     struct DeliveryRow: Encodable {
+        var id: UUID
         var time: String
         var endpoint: String
         var event: String
@@ -36,6 +38,7 @@ struct WebhooksAdminController: RouteCollection {
         var attempts: Int
         var responseCode: Int?
         var lastError: String?
+        var canRetry: Bool
     }
 
     struct NewSecret: Encodable {
@@ -84,6 +87,15 @@ struct WebhooksAdminController: RouteCollection {
         return req.redirect(to: "/admin/webhooks", flash: "webhooks.deleted")
     }
 
+    /// «Повторить» on a delivery that used up its attempts, once the receiving system works again.
+    func retry(req: Request) async throws -> Response {
+        _ = try AdminAccess.requireCompanyAdmin(req)
+        guard let id = req.parameters.get("id", as: UUID.self), try await WebhookEvents.retry(id, on: req.db) else {
+            throw AppError.notFound
+        }
+        return req.redirect(to: "/admin/webhooks", flash: "webhooks.retried")
+    }
+
     private func endpoints(_ req: Request, _ actor: Actor) -> WebhookEndpoints {
         WebhookEndpoints(database: req.db, audit: req.audit, actor: actor)
     }
@@ -104,10 +116,11 @@ struct WebhooksAdminController: RouteCollection {
             endpoints: try endpoints.map {
                 EndpointRow(id: try $0.requireID(), name: $0.name, url: $0.url, created: $0.createdAt.map(MoscowTime.dateTime) ?? "")
             },
-            deliveries: deliveries.map {
-                DeliveryRow(time: MoscowTime.dateTime($0.createdAt), endpoint: names[$0.endpointID] ?? "—", event: $0.event,
-                            status: $0.status, statusLabel: req.t("webhooks.status.\($0.status)"), attempts: $0.attempts,
-                            responseCode: $0.responseCode, lastError: $0.lastError)
+            deliveries: try deliveries.map {
+                DeliveryRow(id: try $0.requireID(), time: MoscowTime.dateTime($0.createdAt), endpoint: names[$0.endpointID] ?? "—",
+                            event: $0.event, status: $0.status, statusLabel: req.t("webhooks.status.\($0.status)"),
+                            attempts: $0.attempts, responseCode: $0.responseCode, lastError: $0.lastError,
+                            canRetry: $0.status == WebhookDelivery.Status.failed.rawValue)
             },
             form: form, errors: errors, created: created)
         return try await req.page("admin/webhooks", title: "webhooks.title", content, status: status)

@@ -130,6 +130,43 @@ struct WebhookTests {
         await receiver.stop()
     }
 
+    @Test("«Повторить отправку» sends a failed delivery again with fresh attempts; only a failed one, only by an administrator")
+    func retryFailed() async throws {
+        let receiver = try await WebhookReceiver.start()
+        try await withKabinet { app in
+            // given a delivery that used up its attempts
+            let endpoint = try await Self.endpoint(app, url: receiver.url)
+            try await WebhookEvents.ping(endpoint, on: app.db)
+            let delivery = try #require(try await WebhookDelivery.query(on: app.db).first())
+            let id = try delivery.requireID()
+            try await Job.query(on: app.db).delete()
+            delivery.status = "failed"
+            delivery.attempts = WebhookEvents.maxAttempts
+            try await delivery.save(on: app.db)
+            let admin = Browser(app)
+            try await admin.login("admin")
+            #expect(try await admin.get("/admin/webhooks").text.contains("/admin/webhooks/deliveries/\(id)/retry"))
+
+            // when someone else tries, nothing happens
+            let agent = Browser(app)
+            try await agent.login("agent")
+            #expect(try await agent.post("/admin/webhooks/deliveries/\(id)/retry").status == .forbidden)
+            #expect(try await Job.query(on: app.db).count() == 0)
+
+            // when the administrator retries, it is delivered
+            #expect(try await admin.post("/admin/webhooks/deliveries/\(id)/retry").status == .seeOther)
+            try await app.drainJobs()
+            let sent = try #require(try await WebhookDelivery.find(id, on: app.db))
+            #expect(sent.status == "delivered" && sent.attempts == 1 && receiver.received.count == 1)
+
+            // and a delivered one (or an unknown id) cannot be retried
+            #expect(try await admin.post("/admin/webhooks/deliveries/\(id)/retry").status == .notFound)
+            #expect(try await admin.post("/admin/webhooks/deliveries/\(UUID())/retry").status == .notFound)
+            #expect(receiver.received.count == 1)
+        }
+        await receiver.stop()
+    }
+
     @Test("Nothing is queued while no address is configured; a deleted address takes its unsent deliveries along")
     func noAddressNoDeliveries() async throws {
         let receiver = try await WebhookReceiver.start()
