@@ -90,6 +90,7 @@ struct ApplicationFiling {
                         "application.filed", entity: "application", id: id.uuidString,
                         summary: "Заявление № \(application.number) «\(type.name)» по договору № \(application.contractNumber)",
                         after: ContractApplication.Snapshot(application))
+                    try await WebhookEvents.application(.applicationFiled, application, action: "filed", on: db)
                     return application
                 }
             } catch let error as any DatabaseError where error.isConstraintFailure && attempt < 5 {

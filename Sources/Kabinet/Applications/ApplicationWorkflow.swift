@@ -35,6 +35,7 @@ struct ApplicationWorkflow {
                 summary: "Заявление № \(current.number): \(ApplicationStatusText.russian(next))\(text.map { " — \($0)" } ?? "")",
                 before: before, after: ContractApplication.Snapshot(current))
             try await ApplicationNotices(database: db).statusChanged(current, comment: text)
+            try await WebhookEvents.application(.applicationChanged, current, action: action.rawValue, on: db)
         }
     }
 
@@ -63,6 +64,7 @@ struct ApplicationWorkflow {
             if let assigneeID, assigneeID != actor.userID {
                 try await ApplicationNotices(database: db).assigned(application, to: assigneeID)
             }
+            try await WebhookEvents.application(.applicationChanged, application, action: "assigned", on: db)
         }
     }
 }

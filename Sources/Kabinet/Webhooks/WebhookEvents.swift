@@ -6,8 +6,8 @@ import KabinetDomain
 /// written in the transaction of the change itself: a change is never announced without happening, nor lost
 /// when the process stops before sending. A job sends each delivery and retries it.
 ///
-/// The body: `{"id", "event", "occurred_at", "action"?, "contract"}` where `contract` is the JSON API's
-/// `ContractCard` of the contract after the change.
+/// The body: `{"id", "event", "occurred_at", "action"?, "contract" | "application"}` where `contract` is the JSON
+/// API's `ContractCard` of the contract after the change and `application` a `WebhookApplication`.
 enum WebhookEvents {
     static let deliverJob = "webhook.deliver"
     /// Attempts over about two and a half hours with the job system's backoff; then the delivery is marked failed.
@@ -21,7 +21,10 @@ enum WebhookEvents {
         case contractCreated = "contract.created"
         /// A status, payment or «требуется работа» change; `action` names it (sign, pay, cancel, …).
         case contractChanged = "contract.changed"
-        /// «Отправить тестовое событие» on the admin page.
+        case applicationFiled = "application.filed"
+        /// Taken, completed, rejected or assigned by the back office; `action` names it.
+        case applicationChanged = "application.changed"
+        /// «Отправить тест» on the admin page.
         case ping
     }
 
@@ -31,9 +34,10 @@ enum WebhookEvents {
         var occurredAt: Date
         var action: String?
         var contract: Components.Schemas.ContractCard?
+        var application: WebhookApplication?
 
         enum CodingKeys: String, CodingKey {
-            case id, event, occurredAt = "occurred_at", action, contract
+            case id, event, occurredAt = "occurred_at", action, contract, application
         }
     }
 
@@ -43,6 +47,15 @@ enum WebhookEvents {
         guard !endpoints.isEmpty else { return }
         let card = try await Components.Schemas.ContractCard.make(contract, on: db)
         let body = Body(id: UUID(), event: event.rawValue, occurredAt: at, action: action, contract: card)
+        for endpoint in endpoints { try await enqueue(body, to: endpoint, on: db) }
+    }
+
+    static func application(_ event: Event, _ application: ContractApplication, action: String, at: Date = Date(),
+                            on db: any Database) async throws {
+        let endpoints = try await WebhookEndpoint.query(on: db).all()
+        guard !endpoints.isEmpty else { return }
+        let body = Body(id: UUID(), event: event.rawValue, occurredAt: at, action: action,
+                        application: try await WebhookApplication.make(application, on: db))
         for endpoint in endpoints { try await enqueue(body, to: endpoint, on: db) }
     }
 

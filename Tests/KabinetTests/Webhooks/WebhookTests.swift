@@ -89,6 +89,43 @@ struct WebhookTests {
         await receiver.stop()
     }
 
+    @Test("An application filed by an agent and taken by the back office is told with its answers, a file by its name")
+    func applicationEvents() async throws {
+        let receiver = try await WebhookReceiver.start()
+        try await withKabinet { app in
+            // given an address, and a signed contract of the agent (its own events are not the point here)
+            let agent = Browser(app)
+            try await agent.login("agent")
+            let contractPath = try await ApplicationExample.signedContract(agent, app)
+            _ = try await Self.endpoint(app, url: receiver.url)
+
+            // when the agent files a change of surname and the operator takes it
+            let filed = try await ApplicationExample.file(agent, app, contract: contractPath, type: DemoApplicationTypes.personalData,
+                                                          answers: ApplicationExample.surnameChange)
+            let path = try #require(filed.location)
+            let operatorBrowser = Browser(app)
+            try await operatorBrowser.login("operator")
+            #expect(try await operatorBrowser.post("\(path)/status/take").status == .seeOther)
+            try await app.drainJobs()
+
+            // then the address heard of both, with the application's answers and its status after each
+            let events = try receiver.received.map { try Self.json($0.body) }
+            try #require(events.count == 2)
+            #expect(events.map { $0["event"] as? String } == ["application.filed", "application.changed"])
+            #expect(events.map { $0["action"] as? String } == ["filed", "take"])
+            let first = try #require(events[0]["application"] as? [String: Any])
+            let second = try #require(events[1]["application"] as? [String: Any])
+            let contract = try await app.contract(contractPath)
+            #expect((first["contract"] as? [String: Any])?["number"] as? String == contract.number)
+            #expect(first["status"] as? String == "new" && second["status"] as? String == "in_progress")
+            let answers = try #require(first["answers"] as? [String: String])
+            #expect(answers["last_name"] == "Петров" && answers["document"] == "scan.pdf")
+            let operatorID = try await app.user("operator").requireID().uuidString
+            #expect(first["assigneeId"] == nil && second["assigneeId"] as? String == operatorID)
+        }
+        await receiver.stop()
+    }
+
     @Test("An address that answers 500 gets the same bytes again until it answers 2xx; after the last attempt the delivery is failed")
     func retries() async throws {
         let receiver = try await WebhookReceiver.start(answering: [.internalServerError, .serviceUnavailable])
