@@ -25,14 +25,6 @@ enum KabinetMetrics {
         registry.makeCounter(descriptor: outboxFailures, labels: [("channel", channel)]).increment()
     }
 
-    static func setQueueDepth(_ value: Int) {
-        registry.makeGauge(descriptor: queueDepth).set(to: Double(value))
-    }
-
-    static func setOutboxFailed(_ value: Int) {
-        registry.makeGauge(descriptor: outboxFailedMessages).set(to: Double(value))
-    }
-
     // Computed: the descriptor type is not Sendable, so no instance is shared between threads.
     private static var jobsFinished: MetricNameDescriptor {
         MetricNameDescriptor(namespace: "kabinet", metricName: "jobs_finished", unitName: "total",
@@ -42,15 +34,5 @@ enum KabinetMetrics {
     private static var outboxFailures: MetricNameDescriptor {
         MetricNameDescriptor(namespace: "kabinet", metricName: "outbox_failures", unitName: "total",
                              helpText: "Failed delivery attempts of e-mails and SMS, by channel")
-    }
-
-    private static var queueDepth: MetricNameDescriptor {
-        MetricNameDescriptor(namespace: "kabinet", metricName: "job_queue", unitName: "depth",
-                             helpText: "Jobs queued to run, now or after a retry delay")
-    }
-
-    private static var outboxFailedMessages: MetricNameDescriptor {
-        MetricNameDescriptor(namespace: "kabinet", metricName: "outbox_failed", unitName: "messages",
-                             helpText: "Messages the outbox gave up on")
     }
 }

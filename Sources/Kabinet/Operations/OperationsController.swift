@@ -32,12 +32,13 @@ struct OperationsController: RouteCollection {
                 throw Abort(.unauthorized)
             }
         }
-        let queued = try await Job.query(on: req.db).filter(\.$status == Job.Status.queued.rawValue).count()
-        let failedMessages = try await OutboxMessage.query(on: req.db)
-            .filter(\.$status == OutboxMessage.Status.failed.rawValue).count()
-        KabinetMetrics.setQueueDepth(queued)
-        KabinetMetrics.setOutboxFailed(failedMessages)
-        let response = Response(status: .ok, body: .init(string: KabinetMetrics.registry.emitToString()))
+        let gauges = DatabaseGauges(
+            queuedJobs: try await Job.query(on: req.db).filter(\.$status == Job.Status.queued.rawValue).count(),
+            failedMessages: try await OutboxMessage.query(on: req.db)
+                .filter(\.$status == OutboxMessage.Status.failed.rawValue).count(),
+            failedWebhookDeliveries: try await WebhookDelivery.query(on: req.db)
+                .filter(\.$status == WebhookDelivery.Status.failed.rawValue).count())
+        let response = Response(status: .ok, body: .init(string: KabinetMetrics.registry.emitToString() + gauges.exposition))
         response.headers.contentType = HTTPMediaType(type: "text", subType: "plain", parameters: ["version": "0.0.4", "charset": "utf-8"])
         return response
     }

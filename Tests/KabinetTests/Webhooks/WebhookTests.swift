@@ -183,6 +183,7 @@ struct WebhookTests {
             let admin = Browser(app)
             try await admin.login("admin")
             #expect(try await admin.get("/admin/webhooks").text.contains("/admin/webhooks/deliveries/\(id)/retry"))
+            #expect(try await Browser(app).get("/metrics", accept: "text/plain").text.contains("kabinet_webhook_failed_deliveries 1"))
 
             // when someone else tries, nothing happens
             let agent = Browser(app)
@@ -195,6 +196,7 @@ struct WebhookTests {
             try await app.drainJobs()
             let sent = try #require(try await WebhookDelivery.find(id, on: app.db))
             #expect(sent.status == "delivered" && sent.attempts == 1 && receiver.received.count == 1)
+            #expect(try await Browser(app).get("/metrics", accept: "text/plain").text.contains("kabinet_webhook_failed_deliveries 0"))
 
             // and a delivered one (or an unknown id) cannot be retried
             #expect(try await admin.post("/admin/webhooks/deliveries/\(id)/retry").status == .notFound)
