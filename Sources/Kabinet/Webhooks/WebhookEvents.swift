@@ -2,9 +2,9 @@ import Fluent
 import Foundation
 import KabinetDomain
 
-/// Tells the company's systems what happened to a contract. Each event becomes one delivery per endpoint,
-/// written in the transaction of the change itself: a change is never announced without happening, nor lost
-/// when the process stops before sending. A job sends each delivery and retries it.
+/// Tells the company's systems what happened to a contract or an application. Each event becomes one delivery per
+/// endpoint, written in the transaction of the change itself: a change is never announced without happening, nor
+/// lost when the process stops before sending. A job sends each delivery and retries it.
 ///
 /// The body: `{"id", "event", "occurred_at", "action"?, "contract" | "application"}` where `contract` is the JSON
 /// API's `ContractCard` of the contract after the change and `application` a `WebhookApplication`.
@@ -19,7 +19,7 @@ enum WebhookEvents {
 
     enum Event: String {
         case contractCreated = "contract.created"
-        /// A status, payment or «требуется работа» change; `action` names it (sign, pay, cancel, …).
+        /// A status, payment or «требуется работа» change, an edit, new personal data; `action` names it.
         case contractChanged = "contract.changed"
         case applicationFiled = "application.filed"
         /// Taken, completed, rejected or assigned by the back office; `action` names it.
@@ -43,20 +43,26 @@ enum WebhookEvents {
 
     static func contract(_ event: Event, _ contract: Contract, action: String? = nil, at: Date = Date(),
                          on db: any Database) async throws {
-        let endpoints = try await WebhookEndpoint.query(on: db).all()
-        guard !endpoints.isEmpty else { return }
-        let card = try await Components.Schemas.ContractCard.make(contract, on: db)
-        let body = Body(id: UUID(), event: event.rawValue, occurredAt: at, action: action, contract: card)
-        for endpoint in endpoints { try await enqueue(body, to: endpoint, on: db) }
+        try await publish(on: db) {
+            Body(id: UUID(), event: event.rawValue, occurredAt: at, action: action,
+                 contract: try await Components.Schemas.ContractCard.make(contract, on: db))
+        }
     }
 
     static func application(_ event: Event, _ application: ContractApplication, action: String, at: Date = Date(),
                             on db: any Database) async throws {
+        try await publish(on: db) {
+            Body(id: UUID(), event: event.rawValue, occurredAt: at, action: action,
+                 application: try await WebhookApplication.make(application, on: db))
+        }
+    }
+
+    /// One delivery of the event per endpoint; the body is made only when there is someone to tell.
+    private static func publish(on db: any Database, _ body: () async throws -> Body) async throws {
         let endpoints = try await WebhookEndpoint.query(on: db).all()
         guard !endpoints.isEmpty else { return }
-        let body = Body(id: UUID(), event: event.rawValue, occurredAt: at, action: action,
-                        application: try await WebhookApplication.make(application, on: db))
-        for endpoint in endpoints { try await enqueue(body, to: endpoint, on: db) }
+        let made = try await body()
+        for endpoint in endpoints { try await enqueue(made, to: endpoint, on: db) }
     }
 
     static func ping(_ endpoint: WebhookEndpoint, on db: any Database) async throws {
