@@ -11,15 +11,18 @@ final class WebhookEndpoint: Model, @unchecked Sendable {
     @Field(key: "name") var name: String
     @Field(key: "url") var url: String
     @Field(key: "secret") var secret: String
+    /// The events it wants, by name («contract.changed»…); the test event always goes.
+    @Field(key: "events") var events: [String]
     @Field(key: "created_by") var createdBy: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
 
-    init(name: String, url: String, secret: String, createdBy: String) {
+    init(name: String, url: String, secret: String, events: [String], createdBy: String) {
         self.name = name
         self.url = url
         self.secret = secret
+        self.events = events
         self.createdBy = createdBy
     }
 
@@ -27,9 +30,12 @@ final class WebhookEndpoint: Model, @unchecked Sendable {
     struct Snapshot: Encodable {
         var name: String
         var url: String
+        var events: [String]
     }
 
-    var snapshot: Snapshot { Snapshot(name: name, url: url) }
+    var snapshot: Snapshot { Snapshot(name: name, url: url, events: events) }
+
+    func wants(_ event: String) -> Bool { event == WebhookEvents.Event.ping.rawValue || events.contains(event) }
 }
 
 /// One event on its way to one endpoint: the exact body sent (so a retry sends the same bytes and the same

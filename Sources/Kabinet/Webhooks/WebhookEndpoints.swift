@@ -12,15 +12,21 @@ struct WebhookEndpoints: Sendable {
     static let maxURLLength = 500
 
     /// The new endpoint and its secret, or the problems of the form.
-    func create(name rawName: String?, url rawURL: String?) async throws -> WebhookEndpoint {
+    func create(name rawName: String?, url rawURL: String?, events: [String]) async throws -> WebhookEndpoint {
         let name = (rawName ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let url = (rawURL ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         var problems: [FieldProblem] = []
         if name.isEmpty { problems.append(FieldProblem(field: "name", key: "webhooks.error.name_required")) }
         else if name.count > Self.maxNameLength { problems.append(FieldProblem(field: "name", key: "webhooks.error.name_long")) }
         if let problem = Self.urlProblem(url) { problems.append(FieldProblem(field: "url", key: problem)) }
+        let known = Set(WebhookEvents.subscribable.map(\.rawValue))
+        let chosen = WebhookEvents.subscribable.map(\.rawValue).filter(events.contains)
+        if chosen.isEmpty || !Set(events).isSubset(of: known) {
+            problems.append(FieldProblem(field: "events", key: "webhooks.error.events"))
+        }
         guard problems.isEmpty else { throw AppError.validation(problems) }
-        let endpoint = WebhookEndpoint(name: name, url: url, secret: SecretToken.generate(), createdBy: actor.login)
+        let endpoint = WebhookEndpoint(name: name, url: url, secret: SecretToken.generate(), events: chosen,
+                                       createdBy: actor.login)
         try await database.transaction { db in
             try await endpoint.create(on: db)
             try await audit.on(db).record("webhook.created", entity: "webhook_endpoint", id: endpoint.id?.uuidString,

@@ -17,7 +17,7 @@ enum WebhookEvents {
         var deliveryID: UUID
     }
 
-    enum Event: String {
+    enum Event: String, CaseIterable {
         case contractCreated = "contract.created"
         /// A status, payment or «требуется работа» change, an edit, new personal data; `action` names it.
         case contractChanged = "contract.changed"
@@ -43,7 +43,7 @@ enum WebhookEvents {
 
     static func contract(_ event: Event, _ contract: Contract, action: String? = nil, at: Date = Date(),
                          on db: any Database) async throws {
-        try await publish(on: db) {
+        try await publish(event, on: db) {
             Body(id: UUID(), event: event.rawValue, occurredAt: at, action: action,
                  contract: try await Components.Schemas.ContractCard.make(contract, on: db))
         }
@@ -51,15 +51,18 @@ enum WebhookEvents {
 
     static func application(_ event: Event, _ application: ContractApplication, action: String, at: Date = Date(),
                             on db: any Database) async throws {
-        try await publish(on: db) {
+        try await publish(event, on: db) {
             Body(id: UUID(), event: event.rawValue, occurredAt: at, action: action,
                  application: try await WebhookApplication.make(application, on: db))
         }
     }
 
-    /// One delivery of the event per endpoint; the body is made only when there is someone to tell.
-    private static func publish(on db: any Database, _ body: () async throws -> Body) async throws {
-        let endpoints = try await WebhookEndpoint.query(on: db).all()
+    /// The events an administrator may choose for an address (the test event goes to every address anyway).
+    static let subscribable = Event.allCases.filter { $0 != .ping }
+
+    /// One delivery of the event per endpoint that wants it; the body is made only when there is someone to tell.
+    private static func publish(_ event: Event, on db: any Database, _ body: () async throws -> Body) async throws {
+        let endpoints = try await WebhookEndpoint.query(on: db).all().filter { $0.wants(event.rawValue) }
         guard !endpoints.isEmpty else { return }
         let made = try await body()
         for endpoint in endpoints { try await enqueue(made, to: endpoint, on: db) }

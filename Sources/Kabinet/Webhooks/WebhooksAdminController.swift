@@ -19,12 +19,23 @@ struct WebhooksAdminController: RouteCollection {
     struct Form: Content {
         var name: String?
         var url: String?
+        var events: [String]?
+
+        /// A new address hears of everything until the administrator says otherwise.
+        static var blank: Form { Form(events: WebhookEvents.subscribable.map(\.rawValue)) }
+    }
+
+    struct EventOption: Encodable {
+        var value: String
+        var label: String
+        var checked: Bool
     }
 
     struct EndpointRow: Encodable {
         var id: UUID
         var name: String
         var url: String
+        var events: [String]
         var created: String
     }
 
@@ -50,13 +61,14 @@ struct WebhooksAdminController: RouteCollection {
         var endpoints: [EndpointRow]
         var deliveries: [DeliveryRow]
         var form: Form
+        var eventOptions: [EventOption]
         var errors: [String: String]
         var created: NewSecret?
     }
 
     func list(req: Request) async throws -> Response {
         _ = try AdminAccess.requireCompanyAdmin(req)
-        return try await render(req, form: Form(), errors: [:])
+        return try await render(req, form: .blank, errors: [:])
     }
 
     /// Answers with the page itself: the secret must not travel through a cookie or a URL, and the page is
@@ -65,8 +77,8 @@ struct WebhooksAdminController: RouteCollection {
         let actor = try AdminAccess.requireCompanyAdmin(req)
         let form = try req.content.decode(Form.self)
         do {
-            let endpoint = try await endpoints(req, actor).create(name: form.name, url: form.url)
-            let response = try await render(req, form: Form(), errors: [:],
+            let endpoint = try await endpoints(req, actor).create(name: form.name, url: form.url, events: form.events ?? [])
+            let response = try await render(req, form: .blank, errors: [:],
                                             created: NewSecret(name: endpoint.name, secret: endpoint.secret))
             response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
             return response
@@ -114,7 +126,9 @@ struct WebhooksAdminController: RouteCollection {
             .limit(Self.recentDeliveries).all()
         let content = ListContent(
             endpoints: try endpoints.map {
-                EndpointRow(id: try $0.requireID(), name: $0.name, url: $0.url, created: $0.createdAt.map(MoscowTime.dateTime) ?? "")
+                EndpointRow(id: try $0.requireID(), name: $0.name, url: $0.url,
+                            events: $0.events.map { req.t("webhooks.event.\($0)") },
+                            created: $0.createdAt.map(MoscowTime.dateTime) ?? "")
             },
             deliveries: try deliveries.map {
                 DeliveryRow(id: try $0.requireID(), time: MoscowTime.dateTime($0.createdAt), endpoint: names[$0.endpointID] ?? "—",
@@ -122,7 +136,12 @@ struct WebhooksAdminController: RouteCollection {
                             attempts: $0.attempts, responseCode: $0.responseCode, lastError: $0.lastError,
                             canRetry: $0.status == WebhookDelivery.Status.failed.rawValue)
             },
-            form: form, errors: errors, created: created)
+            form: form,
+            eventOptions: WebhookEvents.subscribable.map {
+                EventOption(value: $0.rawValue, label: req.t("webhooks.event.\($0.rawValue)"),
+                            checked: form.events?.contains($0.rawValue) == true)
+            },
+            errors: errors, created: created)
         return try await req.page("admin/webhooks", title: "webhooks.title", content, status: status)
     }
 }

@@ -21,10 +21,13 @@ struct WebhookTests {
         try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])
     }
 
-    static func endpoint(_ app: Application, url: String) async throws -> WebhookEndpoint {
+    static let everyEvent = WebhookEvents.subscribable.map(\.rawValue)
+
+    static func endpoint(_ app: Application, url: String, events: [String] = everyEvent) async throws -> WebhookEndpoint {
         let admin = try await app.user("admin")
         let actor = try await ActorLoader.load(admin, sessionID: nil, on: app.db)
-        return try await WebhookEndpoints(database: app.db, audit: .system(app.db), actor: actor).create(name: "Ядро", url: url)
+        return try await WebhookEndpoints(database: app.db, audit: .system(app.db), actor: actor)
+            .create(name: "Ядро", url: url, events: events)
     }
 
     @Test("The signature is HMAC-SHA256 in hex (RFC 4231 case 2)")
@@ -40,7 +43,12 @@ struct WebhookTests {
             // given the administrator adds the core system's address
             let admin = Browser(app)
             try await admin.login("admin")
-            let added = try await admin.post("/admin/webhooks", [("name", "ОС Борлас"), ("url", receiver.url)])
+            #expect(try await admin.get("/admin/webhooks").text.components(separatedBy: "data-testid=\"webhook-event\"").count - 1
+                == Self.everyEvent.count, "every event is offered")
+            let added = try await admin.post("/admin/webhooks", [
+                ("name", "ОС Борлас"), ("url", receiver.url),
+                ("events[]", "contract.created"), ("events[]", "contract.changed"),
+            ])
             #expect(added.status == .ok && added.headers.first(name: .cacheControl) == "no-store")
             let secret = try Self.secret(in: added.text)
             #expect(secret.count >= 40)
@@ -122,6 +130,30 @@ struct WebhookTests {
             #expect(answers["last_name"] == "Петров" && answers["document"] == "scan.pdf")
             let operatorID = try await app.user("operator").requireID().uuidString
             #expect(first["assigneeId"] == nil && second["assigneeId"] as? String == operatorID)
+        }
+        await receiver.stop()
+    }
+
+    @Test("An address hears only of the events it chose; the test event reaches every address")
+    func onlyChosenEvents() async throws {
+        let receiver = try await WebhookReceiver.start()
+        try await withKabinet { app in
+            // given an address that wants applications only
+            let endpoint = try await Self.endpoint(app, url: receiver.url, events: ["application.filed", "application.changed"])
+            #expect(endpoint.events == ["application.filed", "application.changed"])
+
+            // when a contract is issued and signed and an application filed on it
+            let agent = Browser(app)
+            try await agent.login("agent")
+            let contract = try await ApplicationExample.signedContract(agent, app)
+            #expect(try await ApplicationExample.file(agent, app, contract: contract, type: DemoApplicationTypes.personalData,
+                                                       answers: ApplicationExample.surnameChange).status == .seeOther)
+            try await WebhookEvents.ping(endpoint, on: app.db)
+            try await app.drainJobs()
+
+            // then it heard of the application and the test, not of the contract
+            let events = try receiver.received.map { try Self.json($0.body)["event"] as? String }
+            #expect(events == ["application.filed", "ping"])
         }
         await receiver.stop()
     }
@@ -231,20 +263,23 @@ struct WebhookTests {
         await receiver.stop()
     }
 
-    @Test("A wrong name or address is refused next to its field and nothing is saved", arguments: [
-        ("", "https://core.example.ru/hook", "name"),
-        (String(repeating: "я", count: 101), "https://core.example.ru/hook", "name"),
-        ("Ядро", "", "url"),
-        ("Ядро", "ftp://core.example.ru/hook", "url"),
-        ("Ядро", "core.example.ru/hook", "url"),
-        ("Ядро", "https://user:secret@core.example.ru/hook", "url"),
-        ("Ядро", "https://core.example.ru/" + String(repeating: "a", count: 500), "url"),
+    @Test("A wrong name, address or choice of events is refused next to its field and nothing is saved", arguments: [
+        ("", "https://core.example.ru/hook", everyEvent, "name"),
+        (String(repeating: "я", count: 101), "https://core.example.ru/hook", everyEvent, "name"),
+        ("Ядро", "", everyEvent, "url"),
+        ("Ядро", "ftp://core.example.ru/hook", everyEvent, "url"),
+        ("Ядро", "core.example.ru/hook", everyEvent, "url"),
+        ("Ядро", "https://user:secret@core.example.ru/hook", everyEvent, "url"),
+        ("Ядро", "https://core.example.ru/" + String(repeating: "a", count: 500), everyEvent, "url"),
+        ("Ядро", "https://core.example.ru/hook", [], "events"),
+        ("Ядро", "https://core.example.ru/hook", ["contract.created", "contract.deleted"], "events"),
+        ("Ядро", "https://core.example.ru/hook", ["ping"], "events"),
     ])
-    func badInput(name: String, url: String, field: String) async throws {
+    func badInput(name: String, url: String, events: [String], field: String) async throws {
         try await withKabinet { app in
             let admin = Browser(app)
             try await admin.login("admin")
-            let response = try await admin.post("/admin/webhooks", [("name", name), ("url", url)])
+            let response = try await admin.post("/admin/webhooks", [("name", name), ("url", url)] + events.map { ("events[]", $0) })
             #expect(response.status == .unprocessableEntity)
             #expect(response.text.contains("data-field=\"\(field)\""))
             #expect(!response.text.contains("data-testid=\"webhook-secret\""))

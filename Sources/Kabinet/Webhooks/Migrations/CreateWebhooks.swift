@@ -8,6 +8,7 @@ struct CreateWebhooks: AsyncMigration {
             .field("name", .string, .required)
             .field("url", .string, .required)
             .field("secret", .string, .required)
+            .field("events", .array(of: .string), .required)
             .field("created_by", .string, .required)
             .field("created_at", .datetime)
             .create()
