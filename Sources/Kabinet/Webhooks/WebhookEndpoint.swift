@@ -38,8 +38,8 @@ final class WebhookEndpoint: Model, @unchecked Sendable {
     func wants(_ event: String) -> Bool { event == WebhookEvents.Event.ping.rawValue || events.contains(event) }
 }
 
-/// One event on its way to one endpoint: the exact body sent (so a retry sends the same bytes and the same
-/// signature) and how its attempts went.
+/// One event on its way to one endpoint: the exact body sent (a retry sends the same bytes, signed with that
+/// attempt's timestamp) and how its attempts went.
 final class WebhookDelivery: Model, @unchecked Sendable {
     static let schema = "webhook_deliveries"
 
