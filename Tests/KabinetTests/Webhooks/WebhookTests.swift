@@ -10,13 +10,6 @@ import Vapor
 /// sends it signed JSON events, retried until it answers 2xx.
 @Suite("Webhooks: contract events to the company's systems")
 struct WebhookTests {
-    static func secret(in page: String) throws -> String {
-        guard let start = page.range(of: "data-testid=\"webhook-secret\">"),
-              let end = page.range(of: "<", range: start.upperBound..<page.endIndex)
-        else { throw TestFailure("no secret on the page") }
-        return String(page[start.upperBound..<end.lowerBound])
-    }
-
     static func json(_ body: String) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])
     }
@@ -50,7 +43,7 @@ struct WebhookTests {
                 ("events[]", "contract.created"), ("events[]", "contract.changed"),
             ])
             #expect(added.status == .ok && added.headers.first(name: .cacheControl) == "no-store")
-            let secret = try Self.secret(in: added.text)
+            let secret = try PageText.element("webhook-secret", in: added.text)
             #expect(secret.count >= 40)
             #expect(!(try await admin.get("/admin/webhooks").text.contains(secret)), "the secret is shown once")
             let audit = try await app.auditEntries("webhook.created")
