@@ -23,12 +23,25 @@ func testSettings(_ overrides: [String: String] = [:]) throws -> Settings {
     return try Settings.load(environment: .testing, variables: variables)
 }
 
+let testLogLevel = ProcessInfo.processInfo.environment["KABINET_TEST_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .warning
+
 /// Starts a configured, migrated app with the demo organisation loaded, runs `body`, and tears everything down.
 func withKabinet(
     settings: Settings? = nil, database: DatabaseChoice? = nil, demo: Bool = true,
     _ body: (Application) async throws -> Void
 ) async throws {
+    try await TestAppSlots.shared.run {
+        try await runKabinet(settings: settings, database: database, demo: demo, body)
+    }
+}
+
+private func runKabinet(
+    settings: Settings?, database: DatabaseChoice?, demo: Bool, _ body: (Application) async throws -> Void
+) async throws {
     let app = try await Application.make(.testing)
+    // Hundreds of apps log every migration and request at info; CI keeps only the tail of the output, and a
+    // failure must not scroll out of it. KABINET_TEST_LOG_LEVEL=info brings the lines back when debugging.
+    app.logger.logLevel = testLogLevel
     var schema: String?
     do {
         var choice = database ?? .sqliteMemory

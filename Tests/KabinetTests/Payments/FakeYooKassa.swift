@@ -34,7 +34,7 @@ final class FakeYooKassa: Sendable {
 
     private init(app: Application) async throws {
         self.app = app
-        app.logger.logLevel = .warning
+        app.logger.logLevel = testLogLevel
         let box = state
         app.post("v3", "payments") { req -> Response in try Self.create(req, box) }
         app.get("v3", "payments", ":id") { req -> Response in

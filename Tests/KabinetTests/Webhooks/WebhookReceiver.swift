@@ -23,6 +23,7 @@ final class WebhookReceiver: Sendable {
 
     static func start(answering answers: [HTTPStatus] = []) async throws -> WebhookReceiver {
         let app = try await Application.make(.testing)
+        app.logger.logLevel = testLogLevel
         let state = NIOLockedValueBox<(received: [Received], answers: [HTTPStatus])>((received: [], answers: answers))
         app.post("hook") { req -> HTTPStatus in
             let body = req.body.string ?? ""
