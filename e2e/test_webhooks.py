@@ -6,9 +6,12 @@ import hashlib
 import hmac
 import json
 import threading
+import urllib.request
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
+import jsonschema
 import pytest
+import yaml
 from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import login, shot, wait_for_text
@@ -41,6 +44,27 @@ def signed(headers, body, secret):
     expected = "sha256=" + hmac.new(secret.encode(), (headers["X-Kabinet-Timestamp"] + "." + body).encode(),
                                     hashlib.sha256).hexdigest()
     return hmac.compare_digest(headers["X-Kabinet-Signature"], expected)
+
+
+def documented_by(server):
+    """Checks a received request against the `webhooks` of the OpenAPI document the portal serves (JSON Schema
+    2020-12, formats included): the body against its event's schema, and the required headers."""
+    with urllib.request.urlopen(server + "/api/v1/openapi.yaml", timeout=10) as response:
+        document = yaml.safe_load(response.read())
+
+    def check(headers, body):
+        event = json.loads(body)["event"]
+        operation = document["webhooks"][event]["post"]
+        pointer = f"#/webhooks/{event}/post/requestBody/content/application~1json/schema"
+        validator = jsonschema.Draft202012Validator({**document, "$ref": pointer},
+                                                    format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+        validator.validate(json.loads(body))
+        for reference in operation["parameters"]:
+            parameter = document["components"]["parameters"][reference["$ref"].rsplit("/", 1)[1]]
+            jsonschema.validate(headers[parameter["name"]], parameter["schema"])
+        return True
+
+    return check
 
 
 def wait_for_requests(count):
@@ -84,3 +108,5 @@ def test_admin_adds_an_address_and_it_hears_of_contract_changes(server, browser,
     assert events[1]["action"] == "cancel"
     assert events[1]["contract"]["number"] == number and events[1]["contract"]["status"] == "cancelled"
     assert all(signed(h, b, secret) for h, b in Receiver.requests)
+    documented = documented_by(server)
+    assert all(documented(h, b) for h, b in Receiver.requests)

@@ -2,25 +2,9 @@ import Fluent
 import Foundation
 import KabinetDomain
 
-/// An application («заявление») as the webhooks tell of it: its answers as typed, a file answer by the file's
-/// name, the contract it is about and who works it.
-struct WebhookApplication: Encodable {
-    struct ContractRef: Encodable {
-        var id: String
-        var number: String
-    }
-
-    var id: String
-    var number: Int
-    var type: String
-    /// `ApplicationStatus` raw value: new, in_progress, done, rejected.
-    var status: String
-    var contract: ContractRef
-    var filedAt: Date?
-    var resolvedAt: Date?
-    var assigneeId: String?
-    var answers: [String: String]
-
+/// An application («заявление») as the webhooks tell of it, in the OpenAPI document's `WebhookApplication`: its
+/// answers as typed, a file answer by the file's name, the contract it is about and who works it.
+extension Components.Schemas.WebhookApplication {
     static func make(_ application: ContractApplication, on db: any Database) async throws -> Self {
         var answers = application.answers
         let fileKeys = try await application.$type.get(on: db).fields.filter { $0.kind == .file }.map(\.key)
@@ -31,10 +15,10 @@ struct WebhookApplication: Encodable {
             for key in fileKeys { if let id = answers[key] { answers[key] = names[id] ?? id } }
         }
         return Self(
-            id: try application.requireID().uuidString, number: application.number, type: application.typeName,
-            status: application.status,
-            contract: ContractRef(id: application.$contract.id.uuidString, number: application.contractNumber),
+            id: try application.requireID().uuidString, number: application.number, _type: application.typeName,
+            status: try WebhookVocabulary.documented(StatusPayload.self, application.status),
+            contract: ContractPayload(id: application.$contract.id.uuidString, number: application.contractNumber),
             filedAt: application.createdAt, resolvedAt: application.resolvedAt,
-            assigneeId: application.assigneeID?.uuidString, answers: answers)
+            assigneeId: application.assigneeID?.uuidString, answers: AnswersPayload(additionalProperties: answers))
     }
 }

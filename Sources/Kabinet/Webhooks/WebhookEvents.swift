@@ -6,8 +6,8 @@ import KabinetDomain
 /// endpoint, written in the transaction of the change itself: a change is never announced without happening, nor
 /// lost when the process stops before sending. A job sends each delivery and retries it.
 ///
-/// The body: `{"id", "event", "occurred_at", "action"?, "contract" | "application"}` where `contract` is the JSON
-/// API's `ContractCard` of the contract after the change and `application` a `WebhookApplication`.
+/// The bodies are the OpenAPI document's `WebhookContractEvent`, `WebhookApplicationEvent` and `WebhookPing`, made
+/// with the types generated from it: `{"id", "event", "occurred_at", "action"?, "contract" | "application"}`.
 enum WebhookEvents {
     static let deliverJob = "webhook.deliver"
     /// Attempts over about two and a half hours with the job system's backoff; then the delivery is marked failed.
@@ -28,32 +28,40 @@ enum WebhookEvents {
         case ping
     }
 
-    struct Body: Encodable {
-        var id: UUID
-        var event: String
-        var occurredAt: Date
-        var action: String?
-        var contract: Components.Schemas.ContractCard?
-        var application: WebhookApplication?
+    /// An event's body, in the OpenAPI document's schema for its kind (`webhooks` there).
+    enum Body: Encodable {
+        case contract(Components.Schemas.WebhookContractEvent)
+        case application(Components.Schemas.WebhookApplicationEvent)
+        case ping(Components.Schemas.WebhookPing)
 
-        enum CodingKeys: String, CodingKey {
-            case id, event, occurredAt = "occurred_at", action, contract, application
+        func encode(to encoder: any Encoder) throws {
+            switch self {
+            case .contract(let body): try body.encode(to: encoder)
+            case .application(let body): try body.encode(to: encoder)
+            case .ping(let body): try body.encode(to: encoder)
+            }
         }
     }
 
     static func contract(_ event: Event, _ contract: Contract, action: String? = nil, at: Date = Date(),
                          on db: any Database) async throws {
-        try await publish(event, on: db) {
-            Body(id: UUID(), event: event.rawValue, occurredAt: at, action: action,
-                 contract: try await Components.Schemas.ContractCard.make(contract, on: db))
+        typealias Schema = Components.Schemas.WebhookContractEvent
+        try await publish(event, at: at, on: db) { id in
+            .contract(Schema(
+                id: id.uuidString, event: try WebhookVocabulary.documented(Schema.EventPayload.self, event.rawValue),
+                occurredAt: at, action: try action.map { try WebhookVocabulary.documented(Schema.ActionPayload.self, $0) },
+                contract: try await Components.Schemas.ContractCard.make(contract, on: db)))
         }
     }
 
     static func application(_ event: Event, _ application: ContractApplication, action: String, at: Date = Date(),
                             on db: any Database) async throws {
-        try await publish(event, on: db) {
-            Body(id: UUID(), event: event.rawValue, occurredAt: at, action: action,
-                 application: try await WebhookApplication.make(application, on: db))
+        typealias Schema = Components.Schemas.WebhookApplicationEvent
+        try await publish(event, at: at, on: db) { id in
+            .application(Schema(
+                id: id.uuidString, event: try WebhookVocabulary.documented(Schema.EventPayload.self, event.rawValue),
+                occurredAt: at, action: try WebhookVocabulary.documented(Schema.ActionPayload.self, action),
+                application: try await Components.Schemas.WebhookApplication.make(application, on: db)))
         }
     }
 
@@ -61,15 +69,18 @@ enum WebhookEvents {
     static let subscribable = Event.allCases.filter { $0 != .ping }
 
     /// One delivery of the event per endpoint that wants it; the body is made only when there is someone to tell.
-    private static func publish(_ event: Event, on db: any Database, _ body: () async throws -> Body) async throws {
+    private static func publish(_ event: Event, at: Date, on db: any Database, _ body: (UUID) async throws -> Body) async throws {
         let endpoints = try await WebhookEndpoint.query(on: db).all().filter { $0.wants(event.rawValue) }
         guard !endpoints.isEmpty else { return }
-        let made = try await body()
-        for endpoint in endpoints { try await enqueue(made, to: endpoint, on: db) }
+        let id = UUID()
+        let made = try json(try await body(id))
+        for endpoint in endpoints { try await enqueue(made, id: id, event: event, at: at, to: endpoint, on: db) }
     }
 
     static func ping(_ endpoint: WebhookEndpoint, on db: any Database) async throws {
-        try await enqueue(Body(id: UUID(), event: Event.ping.rawValue, occurredAt: Date()), to: endpoint, on: db)
+        let id = UUID(), at = Date()
+        let body = Body.ping(Components.Schemas.WebhookPing(id: id.uuidString, event: .ping, occurredAt: at))
+        try await enqueue(try json(body), id: id, event: .ping, at: at, to: endpoint, on: db)
     }
 
     /// Sends a failed delivery again with a fresh set of attempts; false when there is no failed delivery by that id.
@@ -86,9 +97,9 @@ enum WebhookEvents {
         }
     }
 
-    private static func enqueue(_ body: Body, to endpoint: WebhookEndpoint, on db: any Database) async throws {
-        let delivery = WebhookDelivery(endpointID: try endpoint.requireID(), eventID: body.id, event: body.event,
-                                       body: try json(body), at: body.occurredAt)
+    private static func enqueue(_ body: String, id: UUID, event: Event, at: Date, to endpoint: WebhookEndpoint,
+                                on db: any Database) async throws {
+        let delivery = WebhookDelivery(endpointID: try endpoint.requireID(), eventID: id, event: event.rawValue, body: body, at: at)
         try await delivery.create(on: db)
         try await JobQueue(database: db).enqueue(deliverJob, DeliverPayload(deliveryID: try delivery.requireID()),
                                                  maxAttempts: maxAttempts)

@@ -34,7 +34,7 @@ final class WebhookReceiver: Sendable {
         }
         app.http.server.configuration.hostname = "127.0.0.1"
         app.http.server.configuration.port = 0
-        try await app.server.start()
+        try await app.server.start(address: nil)
         guard let port = app.http.server.shared.localAddress?.port else {
             try await app.asyncShutdown()
             throw TestFailure("the webhook receiver did not start")

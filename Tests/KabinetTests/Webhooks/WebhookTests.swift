@@ -16,6 +16,14 @@ struct WebhookTests {
 
     static let everyEvent = WebhookEvents.subscribable.map(\.rawValue)
 
+    /// Reads a body with the types generated from the OpenAPI document's `webhooks`: required fields, their types
+    /// and the listed words are checked, so what is sent is what the document promises.
+    static func documented<Body: Decodable>(_ type: Body.Type, _ body: String) throws -> Body {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return try decoder.decode(Body.self, from: Data(body.utf8))
+    }
+
     static func endpoint(_ app: Application, url: String, events: [String] = everyEvent) async throws -> WebhookEndpoint {
         let admin = try await app.user("admin")
         let actor = try await ActorLoader.load(admin, sessionID: nil, on: app.db)
@@ -27,6 +35,26 @@ struct WebhookTests {
     func signatureVector() {
         #expect(BodySignature(secret: "Jefe").signature(of: "what do ya want for nothing?")
             == "sha256=5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
+    }
+
+    @Test("Every event, action and application status the portal sends is one the OpenAPI document lists")
+    func vocabularyIsDocumented() throws {
+        typealias ContractEvent = Components.Schemas.WebhookContractEvent
+        typealias ApplicationEvent = Components.Schemas.WebhookApplicationEvent
+        let contractActions = ContractActionKind.allCases.map(\.rawValue) + [ContractHistoryEntry.edited, PersonalDataEffect.historyAction]
+        #expect(Set(contractActions) == Set(ContractEvent.ActionPayload.allCases.map(\.rawValue)))
+        let applicationActions = ApplicationAction.allCases.map(\.rawValue) + ["filed", "assigned"]
+        #expect(Set(applicationActions) == Set(ApplicationEvent.ActionPayload.allCases.map(\.rawValue)))
+        #expect(ApplicationStatus.allCases.map(\.rawValue) == Components.Schemas.WebhookApplication.StatusPayload.allCases.map(\.rawValue))
+        let documentedEvents = ContractEvent.EventPayload.allCases.map(\.rawValue) + ApplicationEvent.EventPayload.allCases.map(\.rawValue)
+            + Components.Schemas.WebhookPing.EventPayload.allCases.map(\.rawValue)
+        #expect(documentedEvents == WebhookEvents.Event.allCases.map(\.rawValue))
+        // the document's `webhooks` section names the same events
+        let document = try String(contentsOfFile: BundledResources.root + "openapi.yaml", encoding: .utf8)
+        let section = try #require(document.components(separatedBy: "\nwebhooks:\n").last?.components(separatedBy: "\ncomponents:\n").first)
+        let names = section.split(separator: "\n").filter { $0.hasPrefix("  ") && !$0.hasPrefix("   ") }.map { String($0.dropFirst(2).dropLast()) }
+        #expect(names == WebhookEvents.Event.allCases.map(\.rawValue))
+        #expect(throws: WebhookVocabulary.Undocumented.self) { try WebhookVocabulary.documented(ContractEvent.ActionPayload.self, "deleted") }
     }
 
     @Test("An address added on the admin page hears of a contract issued, edited and cancelled, signed with the secret shown once")
@@ -64,6 +92,8 @@ struct WebhookTests {
             try #require(received.count == 3)
             #expect(try Self.json(received[1].body)["action"] as? String == "edited")
             for request in received {
+                let event = try Self.documented(Components.Schemas.WebhookContractEvent.self, request.body)
+                #expect(event.contract.id == contract.id?.uuidString)
                 let timestamp = try #require(request.headers.first(name: "X-Kabinet-Timestamp"))
                 #expect(request.headers.first(name: "X-Kabinet-Signature")
                     == BodySignature(secret: secret).signature(of: timestamp + "." + request.body))
@@ -112,6 +142,8 @@ struct WebhookTests {
             // then the address heard of both, with the application's answers and its status after each
             let events = try receiver.received.map { try Self.json($0.body) }
             try #require(events.count == 2)
+            let typed = try receiver.received.map { try Self.documented(Components.Schemas.WebhookApplicationEvent.self, $0.body) }
+            #expect(typed.map(\.action) == [.filed, .take] && typed.map(\.application.status) == [.new, .inProgress])
             #expect(events.map { $0["event"] as? String } == ["application.filed", "application.changed"])
             #expect(events.map { $0["action"] as? String } == ["filed", "take"])
             let first = try #require(events[0]["application"] as? [String: Any])
@@ -177,7 +209,7 @@ struct WebhookTests {
             #expect(done.status == "delivered" && done.attempts == 3 && done.responseCode == 200 && done.lastError == nil)
             let bodies = receiver.received.map(\.body)
             #expect(bodies.count == 3 && Set(bodies).count == 1)
-            #expect(try Self.json(bodies[0])["event"] as? String == "ping")
+            #expect(try Self.documented(Components.Schemas.WebhookPing.self, bodies[0]).event == .ping)
 
             // and a delivery that used up its attempts is failed, not retried again
             try await WebhookEvents.ping(endpoint, on: app.db)

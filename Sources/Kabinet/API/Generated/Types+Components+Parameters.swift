@@ -6,6 +6,22 @@ import struct Foundation.Date
 extension Components {
     /// Types generated from the `#/components/parameters` section of the OpenAPI document.
     internal enum Parameters {
+        /// The event, as in the body's `event`.
+        ///
+        /// - Remark: Generated from `#/components/parameters/WebhookEvent`.
+        internal typealias WebhookEvent = Swift.String
+        /// The delivery's id, the same on every retry of it.
+        ///
+        /// - Remark: Generated from `#/components/parameters/WebhookDelivery`.
+        internal typealias WebhookDelivery = Swift.String
+        /// When this attempt was sent, in Unix seconds; refuse old ones to stop replays.
+        ///
+        /// - Remark: Generated from `#/components/parameters/WebhookTimestamp`.
+        internal typealias WebhookTimestamp = Swift.String
+        /// `sha256=` and the hex HMAC-SHA256 of `<X-Kabinet-Timestamp>.<body>` with the address's secret.
+        ///
+        /// - Remark: Generated from `#/components/parameters/WebhookSignature`.
+        internal typealias WebhookSignature = Swift.String
         /// The product's code, e.g. "product-1".
         ///
         /// - Remark: Generated from `#/components/parameters/ProductCode`.

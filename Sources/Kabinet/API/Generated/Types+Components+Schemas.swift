@@ -6,6 +6,301 @@ import struct Foundation.Date
 extension Components {
     /// Types generated from the `#/components/schemas` section of the OpenAPI document.
     internal enum Schemas {
+        /// A contract event; `contract` is the card after the change, as `GET /contracts/{id}` answers it.
+        ///
+        /// - Remark: Generated from `#/components/schemas/WebhookContractEvent`.
+        internal struct WebhookContractEvent: Codable, Hashable, Sendable {
+            /// The event's id; a repeated delivery of one event has the same id.
+            ///
+            /// - Remark: Generated from `#/components/schemas/WebhookContractEvent/id`.
+            internal var id: Swift.String
+            /// - Remark: Generated from `#/components/schemas/WebhookContractEvent/event`.
+            internal enum EventPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case contract_created = "contract.created"
+                case contract_changed = "contract.changed"
+            }
+            /// - Remark: Generated from `#/components/schemas/WebhookContractEvent/event`.
+            internal var event: Components.Schemas.WebhookContractEvent.EventPayload
+            /// - Remark: Generated from `#/components/schemas/WebhookContractEvent/occurred_at`.
+            internal var occurredAt: Foundation.Date
+            /// With `contract.changed`: the status actions of the card (sign, pay, accept, cancel, markErroneous,
+            /// restoreFromErroneous, requireWork, clearRequiredWork), `edited` for a saved edit of the draft and
+            /// `data_changed` for personal data changed by a completed application.
+            ///
+            ///
+            /// - Remark: Generated from `#/components/schemas/WebhookContractEvent/action`.
+            internal enum ActionPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case sign = "sign"
+                case pay = "pay"
+                case accept = "accept"
+                case cancel = "cancel"
+                case markErroneous = "markErroneous"
+                case restoreFromErroneous = "restoreFromErroneous"
+                case requireWork = "requireWork"
+                case clearRequiredWork = "clearRequiredWork"
+                case edited = "edited"
+                case dataChanged = "data_changed"
+            }
+            /// With `contract.changed`: the status actions of the card (sign, pay, accept, cancel, markErroneous,
+            /// restoreFromErroneous, requireWork, clearRequiredWork), `edited` for a saved edit of the draft and
+            /// `data_changed` for personal data changed by a completed application.
+            ///
+            ///
+            /// - Remark: Generated from `#/components/schemas/WebhookContractEvent/action`.
+            internal var action: Components.Schemas.WebhookContractEvent.ActionPayload?
+            /// - Remark: Generated from `#/components/schemas/WebhookContractEvent/contract`.
+            internal var contract: Components.Schemas.ContractCard
+            /// Creates a new `WebhookContractEvent`.
+            ///
+            /// - Parameters:
+            ///   - id: The event's id; a repeated delivery of one event has the same id.
+            ///   - event:
+            ///   - occurredAt:
+            ///   - action: With `contract.changed`: the status actions of the card (sign, pay, accept, cancel, markErroneous,
+            ///   - contract:
+            internal init(
+                id: Swift.String,
+                event: Components.Schemas.WebhookContractEvent.EventPayload,
+                occurredAt: Foundation.Date,
+                action: Components.Schemas.WebhookContractEvent.ActionPayload? = nil,
+                contract: Components.Schemas.ContractCard
+            ) {
+                self.id = id
+                self.event = event
+                self.occurredAt = occurredAt
+                self.action = action
+                self.contract = contract
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case id
+                case event
+                case occurredAt = "occurred_at"
+                case action
+                case contract
+            }
+        }
+        /// An application («заявление») event.
+        ///
+        /// - Remark: Generated from `#/components/schemas/WebhookApplicationEvent`.
+        internal struct WebhookApplicationEvent: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/WebhookApplicationEvent/id`.
+            internal var id: Swift.String
+            /// - Remark: Generated from `#/components/schemas/WebhookApplicationEvent/event`.
+            internal enum EventPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case application_filed = "application.filed"
+                case application_changed = "application.changed"
+            }
+            /// - Remark: Generated from `#/components/schemas/WebhookApplicationEvent/event`.
+            internal var event: Components.Schemas.WebhookApplicationEvent.EventPayload
+            /// - Remark: Generated from `#/components/schemas/WebhookApplicationEvent/occurred_at`.
+            internal var occurredAt: Foundation.Date
+            /// `filed`; or the back office's `take` «Взять в работу», `complete` «Выполнить», `reject` «Отклонить», `assigned` «Исполнитель».
+            ///
+            /// - Remark: Generated from `#/components/schemas/WebhookApplicationEvent/action`.
+            internal enum ActionPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case filed = "filed"
+                case take = "take"
+                case complete = "complete"
+                case reject = "reject"
+                case assigned = "assigned"
+            }
+            /// `filed`; or the back office's `take` «Взять в работу», `complete` «Выполнить», `reject` «Отклонить», `assigned` «Исполнитель».
+            ///
+            /// - Remark: Generated from `#/components/schemas/WebhookApplicationEvent/action`.
+            internal var action: Components.Schemas.WebhookApplicationEvent.ActionPayload
+            /// - Remark: Generated from `#/components/schemas/WebhookApplicationEvent/application`.
+            internal var application: Components.Schemas.WebhookApplication
+            /// Creates a new `WebhookApplicationEvent`.
+            ///
+            /// - Parameters:
+            ///   - id:
+            ///   - event:
+            ///   - occurredAt:
+            ///   - action: `filed`; or the back office's `take` «Взять в работу», `complete` «Выполнить», `reject` «Отклонить», `assigned` «Исполнитель».
+            ///   - application:
+            internal init(
+                id: Swift.String,
+                event: Components.Schemas.WebhookApplicationEvent.EventPayload,
+                occurredAt: Foundation.Date,
+                action: Components.Schemas.WebhookApplicationEvent.ActionPayload,
+                application: Components.Schemas.WebhookApplication
+            ) {
+                self.id = id
+                self.event = event
+                self.occurredAt = occurredAt
+                self.action = action
+                self.application = application
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case id
+                case event
+                case occurredAt = "occurred_at"
+                case action
+                case application
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/WebhookApplication`.
+        internal struct WebhookApplication: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/WebhookApplication/id`.
+            internal var id: Swift.String
+            /// The application's number («Заявление № 12»).
+            ///
+            /// - Remark: Generated from `#/components/schemas/WebhookApplication/number`.
+            internal var number: Swift.Int
+            /// The application type's name, e.g. «Изменение персональных данных».
+            ///
+            /// - Remark: Generated from `#/components/schemas/WebhookApplication/type`.
+            internal var _type: Swift.String
+            /// new «Новое», in_progress «В работе», done «Выполнено», rejected «Отклонено».
+            ///
+            /// - Remark: Generated from `#/components/schemas/WebhookApplication/status`.
+            internal enum StatusPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case new = "new"
+                case inProgress = "in_progress"
+                case done = "done"
+                case rejected = "rejected"
+            }
+            /// new «Новое», in_progress «В работе», done «Выполнено», rejected «Отклонено».
+            ///
+            /// - Remark: Generated from `#/components/schemas/WebhookApplication/status`.
+            internal var status: Components.Schemas.WebhookApplication.StatusPayload
+            /// - Remark: Generated from `#/components/schemas/WebhookApplication/contract`.
+            internal struct ContractPayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/WebhookApplication/contract/id`.
+                internal var id: Swift.String
+                /// - Remark: Generated from `#/components/schemas/WebhookApplication/contract/number`.
+                internal var number: Swift.String
+                /// Creates a new `ContractPayload`.
+                ///
+                /// - Parameters:
+                ///   - id:
+                ///   - number:
+                internal init(
+                    id: Swift.String,
+                    number: Swift.String
+                ) {
+                    self.id = id
+                    self.number = number
+                }
+                internal enum CodingKeys: String, CodingKey {
+                    case id
+                    case number
+                }
+            }
+            /// - Remark: Generated from `#/components/schemas/WebhookApplication/contract`.
+            internal var contract: Components.Schemas.WebhookApplication.ContractPayload
+            /// - Remark: Generated from `#/components/schemas/WebhookApplication/filedAt`.
+            internal var filedAt: Foundation.Date?
+            /// - Remark: Generated from `#/components/schemas/WebhookApplication/resolvedAt`.
+            internal var resolvedAt: Foundation.Date?
+            /// The back-office user working it («Исполнитель»).
+            ///
+            /// - Remark: Generated from `#/components/schemas/WebhookApplication/assigneeId`.
+            internal var assigneeId: Swift.String?
+            /// The answers by field key as typed; a file by its file name.
+            ///
+            /// - Remark: Generated from `#/components/schemas/WebhookApplication/answers`.
+            internal struct AnswersPayload: Codable, Hashable, Sendable {
+                /// A container of undocumented properties.
+                internal var additionalProperties: [String: Swift.String]
+                /// Creates a new `AnswersPayload`.
+                ///
+                /// - Parameters:
+                ///   - additionalProperties: A container of undocumented properties.
+                internal init(additionalProperties: [String: Swift.String] = .init()) {
+                    self.additionalProperties = additionalProperties
+                }
+                internal init(from decoder: any Swift.Decoder) throws {
+                    additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: [])
+                }
+                internal func encode(to encoder: any Swift.Encoder) throws {
+                    try encoder.encodeAdditionalProperties(additionalProperties)
+                }
+            }
+            /// The answers by field key as typed; a file by its file name.
+            ///
+            /// - Remark: Generated from `#/components/schemas/WebhookApplication/answers`.
+            internal var answers: Components.Schemas.WebhookApplication.AnswersPayload
+            /// Creates a new `WebhookApplication`.
+            ///
+            /// - Parameters:
+            ///   - id:
+            ///   - number: The application's number («Заявление № 12»).
+            ///   - _type: The application type's name, e.g. «Изменение персональных данных».
+            ///   - status: new «Новое», in_progress «В работе», done «Выполнено», rejected «Отклонено».
+            ///   - contract:
+            ///   - filedAt:
+            ///   - resolvedAt:
+            ///   - assigneeId: The back-office user working it («Исполнитель»).
+            ///   - answers: The answers by field key as typed; a file by its file name.
+            internal init(
+                id: Swift.String,
+                number: Swift.Int,
+                _type: Swift.String,
+                status: Components.Schemas.WebhookApplication.StatusPayload,
+                contract: Components.Schemas.WebhookApplication.ContractPayload,
+                filedAt: Foundation.Date? = nil,
+                resolvedAt: Foundation.Date? = nil,
+                assigneeId: Swift.String? = nil,
+                answers: Components.Schemas.WebhookApplication.AnswersPayload
+            ) {
+                self.id = id
+                self.number = number
+                self._type = _type
+                self.status = status
+                self.contract = contract
+                self.filedAt = filedAt
+                self.resolvedAt = resolvedAt
+                self.assigneeId = assigneeId
+                self.answers = answers
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case id
+                case number
+                case _type = "type"
+                case status
+                case contract
+                case filedAt
+                case resolvedAt
+                case assigneeId
+                case answers
+            }
+        }
+        /// The test event.
+        ///
+        /// - Remark: Generated from `#/components/schemas/WebhookPing`.
+        internal struct WebhookPing: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/WebhookPing/id`.
+            internal var id: Swift.String
+            /// - Remark: Generated from `#/components/schemas/WebhookPing/event`.
+            internal enum EventPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case ping = "ping"
+            }
+            /// - Remark: Generated from `#/components/schemas/WebhookPing/event`.
+            internal var event: Components.Schemas.WebhookPing.EventPayload
+            /// - Remark: Generated from `#/components/schemas/WebhookPing/occurred_at`.
+            internal var occurredAt: Foundation.Date
+            /// Creates a new `WebhookPing`.
+            ///
+            /// - Parameters:
+            ///   - id:
+            ///   - event:
+            ///   - occurredAt:
+            internal init(
+                id: Swift.String,
+                event: Components.Schemas.WebhookPing.EventPayload,
+                occurredAt: Foundation.Date
+            ) {
+                self.id = id
+                self.event = event
+                self.occurredAt = occurredAt
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case id
+                case event
+                case occurredAt = "occurred_at"
+            }
+        }
         /// - Remark: Generated from `#/components/schemas/Ping`.
         internal struct Ping: Codable, Hashable, Sendable {
             /// - Remark: Generated from `#/components/schemas/Ping/status`.
