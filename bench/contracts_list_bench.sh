@@ -52,6 +52,8 @@ fi
 echo "contracts in the database: $(value "SELECT COUNT(*) FROM contracts")"
 
 # Measured as deployed: the production environment (templates parsed once, not on every request), without mail.
+# Production on PostgreSQL wants the shared key of stored secrets; any key does for a benchmark.
+export KABINET_SECRET_KEY="${KABINET_SECRET_KEY:-$(openssl rand -base64 32)}"
 KABINET_MAIL_TRANSPORT=development "$bin" serve --env production --hostname 127.0.0.1 --port "$port" \
   >"$data/server.log" 2>&1 &
 server=$!

@@ -29,6 +29,9 @@ public struct Settings: Sendable {
     public var databasePoolPerEventLoop: Int
     /// When set, /metrics answers only requests with `Authorization: Bearer <token>`.
     public var metricsToken: String?
+    /// The key that encrypts stored secrets (`KABINET_SECRET_KEY`, 32 bytes in base64); nil means the key file
+    /// in the data folder. See Access/SecretBox.swift.
+    public var secretKey: Data?
     /// The payment provider (sandbox or YooKassa) and its credentials; see Payments/PaymentSettings.swift.
     public var payments: PaymentSettings
 
@@ -76,10 +79,17 @@ extension Settings {
             workerPollInterval: reader.double("KABINET_WORKER_POLL_SECONDS", default: 1.0),
             databasePoolPerEventLoop: max(1, reader.int("KABINET_DB_POOL_PER_LOOP", default: 4)),
             metricsToken: reader.string("KABINET_METRICS_TOKEN"),
+            secretKey: reader.string("KABINET_SECRET_KEY").flatMap(InstallationKey.decode),
             payments: PaymentSettings.load(from: &reader, isProduction: isProduction)
         )
         if settings.demoContracts < 0 {
             reader.problems.append("KABINET_DEMO_CONTRACTS must be 0 or more, got \(settings.demoContracts)")
+        }
+        if reader.string("KABINET_SECRET_KEY") != nil, settings.secretKey == nil {
+            reader.problems.append("KABINET_SECRET_KEY must be \(InstallationKey.byteCount) random bytes in base64 (openssl rand -base64 32)")
+        }
+        if isProduction, databaseURL != nil, settings.secretKey == nil {
+            reader.problems.append("KABINET_SECRET_KEY is required in production with DATABASE_URL: every instance must encrypt stored secrets with the same key")
         }
         if mailTransport == .smtp, settings.smsGatewayURL == nil, isProduction {
             reader.problems.append("SMS_GATEWAY_URL is required in production (SMS codes are sent through it)")

@@ -10,6 +10,7 @@ import Vapor
 /// Tests call it too, with their own settings and database.
 public func configure(_ app: Application, settings: Settings, database: DatabaseChoice? = nil) async throws {
     app.settings = settings
+    app.secretBox = SecretBox(key: try InstallationKey.load(settings: settings))
     KabinetMetrics.bootstrap()
     app.localization = try Localization(directory: BundledResources.root + "Localization")
 

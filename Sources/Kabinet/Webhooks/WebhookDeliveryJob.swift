@@ -38,8 +38,9 @@ enum WebhookDeliveryJob {
         guard let endpoint = try await WebhookEndpoint.find(delivery.endpointID, on: context.db) else { return }
         delivery.attempts += 1
         do {
+            let secret = try context.application.secretBox.open(endpoint.sealedSecret)
             let response = try await context.application.client.post(
-                URI(string: endpoint.url), headers: headers(for: delivery, secret: endpoint.secret, at: now)
+                URI(string: endpoint.url), headers: headers(for: delivery, secret: secret, at: now)
             ) { request in
                 request.body = ByteBuffer(string: delivery.body)
                 request.timeout = timeout

@@ -3,14 +3,15 @@ import Foundation
 
 /// An address of the company's own systems (the core insurance system, a CRM) that hears about contract changes.
 /// The secret signs every delivery; the administrator sees it once, when the endpoint is made, and the
-/// receiver keeps it to check signatures (unlike a password, it has to be kept to be used).
+/// receiver keeps it to check signatures. Unlike a password it has to be read back to be used, so it is stored
+/// encrypted with the installation's key (`SecretBox`), not hashed.
 final class WebhookEndpoint: Model, @unchecked Sendable {
     static let schema = "webhook_endpoints"
 
     @ID var id: UUID?
     @Field(key: "name") var name: String
     @Field(key: "url") var url: String
-    @Field(key: "secret") var secret: String
+    @Field(key: "secret") var sealedSecret: String
     /// The events it wants, by name («contract.changed»…); the test event always goes.
     @Field(key: "events") var events: [String]
     @Field(key: "created_by") var createdBy: String
@@ -18,10 +19,10 @@ final class WebhookEndpoint: Model, @unchecked Sendable {
 
     init() {}
 
-    init(name: String, url: String, secret: String, events: [String], createdBy: String) {
+    init(name: String, url: String, sealedSecret: String, events: [String], createdBy: String) {
         self.name = name
         self.url = url
-        self.secret = secret
+        self.sealedSecret = sealedSecret
         self.events = events
         self.createdBy = createdBy
     }

@@ -7,12 +7,19 @@ struct WebhookEndpoints: Sendable {
     let database: any Database
     let audit: Audit
     let actor: Actor
+    let secrets: SecretBox
+
+    /// A new endpoint with its secret in the clear, to be shown once.
+    struct Created {
+        var endpoint: WebhookEndpoint
+        var secret: String
+    }
 
     static let maxNameLength = 100
     static let maxURLLength = 500
 
     /// The new endpoint and its secret, or the problems of the form.
-    func create(name rawName: String?, url rawURL: String?, events: [String]) async throws -> WebhookEndpoint {
+    func create(name rawName: String?, url rawURL: String?, events: [String]) async throws -> Created {
         let name = (rawName ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let url = (rawURL ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         var problems: [FieldProblem] = []
@@ -25,14 +32,15 @@ struct WebhookEndpoints: Sendable {
             problems.append(FieldProblem(field: "events", key: "webhooks.error.events"))
         }
         guard problems.isEmpty else { throw AppError.validation(problems) }
-        let endpoint = WebhookEndpoint(name: name, url: url, secret: SecretToken.generate(), events: chosen,
+        let secret = SecretToken.generate()
+        let endpoint = WebhookEndpoint(name: name, url: url, sealedSecret: try secrets.seal(secret), events: chosen,
                                        createdBy: actor.login)
         try await database.transaction { db in
             try await endpoint.create(on: db)
             try await audit.on(db).record("webhook.created", entity: "webhook_endpoint", id: endpoint.id?.uuidString,
                                           summary: "Добавлен адрес уведомлений «\(name)»: \(url)", after: endpoint.snapshot)
         }
-        return endpoint
+        return Created(endpoint: endpoint, secret: secret)
     }
 
     func delete(_ endpoint: WebhookEndpoint) async throws {

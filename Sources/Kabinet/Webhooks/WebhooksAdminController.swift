@@ -77,9 +77,9 @@ struct WebhooksAdminController: RouteCollection {
         let actor = try AdminAccess.requireCompanyAdmin(req)
         let form = try req.content.decode(Form.self)
         do {
-            let endpoint = try await endpoints(req, actor).create(name: form.name, url: form.url, events: form.events ?? [])
+            let created = try await endpoints(req, actor).create(name: form.name, url: form.url, events: form.events ?? [])
             let response = try await render(req, form: .blank, errors: [:],
-                                            created: NewSecret(name: endpoint.name, secret: endpoint.secret))
+                                            created: NewSecret(name: created.endpoint.name, secret: created.secret))
             response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
             return response
         } catch AppError.validation(let problems) {
@@ -109,7 +109,7 @@ struct WebhooksAdminController: RouteCollection {
     }
 
     private func endpoints(_ req: Request, _ actor: Actor) -> WebhookEndpoints {
-        WebhookEndpoints(database: req.db, audit: req.audit, actor: actor)
+        WebhookEndpoints(database: req.db, audit: req.audit, actor: actor, secrets: req.application.secretBox)
     }
 
     private func endpoint(_ req: Request) async throws -> WebhookEndpoint {

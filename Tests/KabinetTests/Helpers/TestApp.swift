@@ -15,10 +15,14 @@ enum TestDatabase {
     }
 }
 
+/// A fixed key, so tests never write a key file into the working folder.
+let testSecretKey = Data((0..<32).map { UInt8($0) }).base64EncodedString()
+
 /// Settings for tests: development transports, no in-process worker (tests drain jobs themselves).
 func testSettings(_ overrides: [String: String] = [:]) throws -> Settings {
     // Hundreds of tests run in parallel against one PostgreSQL server: one connection per event loop each.
-    var variables = ["KABINET_DB_POOL_PER_LOOP": "1", "KABINET_WORKERS": "false", "KABINET_DEMO": "true", "KABINET_BASE_URL": "http://kabinet.test"]
+    var variables = ["KABINET_DB_POOL_PER_LOOP": "1", "KABINET_WORKERS": "false", "KABINET_DEMO": "true", "KABINET_BASE_URL": "http://kabinet.test",
+                     "KABINET_SECRET_KEY": testSecretKey]
     variables.merge(overrides) { $1 }
     return try Settings.load(environment: .testing, variables: variables)
 }

@@ -1,3 +1,4 @@
+import Crypto
 import Fluent
 import Foundation
 import KabinetDomain
@@ -27,8 +28,8 @@ struct WebhookTests {
     static func endpoint(_ app: Application, url: String, events: [String] = everyEvent) async throws -> WebhookEndpoint {
         let admin = try await app.user("admin")
         let actor = try await ActorLoader.load(admin, sessionID: nil, on: app.db)
-        return try await WebhookEndpoints(database: app.db, audit: .system(app.db), actor: actor)
-            .create(name: "Ядро", url: url, events: events)
+        return try await WebhookEndpoints(database: app.db, audit: .system(app.db), actor: actor, secrets: app.secretBox)
+            .create(name: "Ядро", url: url, events: events).endpoint
     }
 
     @Test("The signature is HMAC-SHA256 in hex (RFC 4231 case 2)")
@@ -74,6 +75,9 @@ struct WebhookTests {
             let secret = try PageText.element("webhook-secret", in: added.text)
             #expect(secret.count >= 40)
             #expect(!(try await admin.get("/admin/webhooks").text.contains(secret)), "the secret is shown once")
+            let stored = try #require(try await WebhookEndpoint.query(on: app.db).first())
+            #expect(!stored.sealedSecret.contains(secret), "stored encrypted with the installation's key")
+            #expect(try app.secretBox.open(stored.sealedSecret) == secret)
             let audit = try await app.auditEntries("webhook.created")
             #expect(audit.count == 1 && !(audit[0].after ?? "").contains(secret) && !audit[0].summary.contains(secret))
 
@@ -220,6 +224,27 @@ struct WebhookTests {
             try await app.drainJobs()
             let failed = try #require(try await WebhookDelivery.find(last.id, on: app.db))
             #expect(failed.status == "failed" && failed.attempts == WebhookEvents.maxAttempts && failed.lastError != nil)
+        }
+        await receiver.stop()
+    }
+
+    @Test("A secret that the installation's key no longer opens is not sent unsigned: the delivery says why")
+    func secretUnreadable() async throws {
+        let receiver = try await WebhookReceiver.start()
+        try await withKabinet { app in
+            // given an address whose secret was sealed with another key (the key was replaced)
+            let endpoint = try await Self.endpoint(app, url: receiver.url)
+            endpoint.sealedSecret = try SecretBox(key: SymmetricKey(size: .bits256)).seal("old secret")
+            try await endpoint.save(on: app.db)
+
+            // when a test event is sent
+            try await WebhookEvents.ping(endpoint, on: app.db)
+            try await app.drainJobs()
+
+            // then nothing reached the address and the delivery names the key
+            let delivery = try #require(try await WebhookDelivery.query(on: app.db).first())
+            #expect(receiver.received.isEmpty)
+            #expect(delivery.status == "pending" && delivery.lastError?.contains("KABINET_SECRET_KEY") == true)
         }
         await receiver.stop()
     }
