@@ -3,6 +3,7 @@
 the profile shows «N лет: ДД.ММ.ГГГГ г. р.» and the confirmed phone; «+ Оформить» lands on the calculator with the
 client's name filled in. Then the list, search and «Вы уверены?» at phone width."""
 import urllib.parse
+import urllib.request
 
 from selenium.webdriver.support.ui import Select
 
@@ -103,6 +104,15 @@ def test_client_list_search_and_delete_on_a_phone(server, browser):
     browser.get(server + "/clients?name=" + urllib.parse.quote("БУЛГ"))
     assert wait_for_text(browser, "Булгаков Сергей Александрович")
     shot(browser, "clients-list-phone")
+    # «Выгрузить в CSV» keeps the search: the file holds the found client with the comment, as Excel opens it
+    export = browser.find_element("css selector", "[data-testid=clients-export]").get_attribute("href")
+    assert "name=" in export
+    cookies = "; ".join(f"{c['name']}={c['value']}" for c in browser.get_cookies())
+    with urllib.request.urlopen(urllib.request.Request(export, headers={"Cookie": cookies}), timeout=10) as response:
+        assert response.headers["Content-Type"].startswith("text/csv")
+        lines = response.read().decode("utf-8-sig").splitlines()
+    assert lines[0] == "ФИО;Дата рождения;Телефон;Комментарий;Э-Почта;Статус"
+    assert len(lines) == 2 and lines[1].startswith("Булгаков Сергей Александрович;") and "Позвонить после 18:00" in lines[1]
     browser.find_element("css selector", "[data-testid=client-row] input[type=checkbox]").click()
     browser.find_element("css selector", "[data-testid=delete]").click()
     assert wait_for_text(browser, "Вы уверены?")

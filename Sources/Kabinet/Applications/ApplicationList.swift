@@ -32,22 +32,42 @@ struct ApplicationList {
         var canManageTypes: Bool
         var rows: [Row]
         var paging: Paging.Links
+        var exportLink: String?
     }
 
-    func content(actor: Actor) async throws -> (ListContent, valid: Bool) {
+    /// The export walks the list in chunks of this many applications.
+    static let exportChunk = 500
+
+    /// The filters as typed, what they mean, and what is wrong with them.
+    private struct Selection {
+        var filter: ApplicationListFilter
+        var parsed: ApplicationListFilter.Parsed
+        var problems: [FieldProblem]
+        var types: [ApplicationType]
+        var operators: [User]
+        var backOffice: Bool
+    }
+
+    private func selection(actor: Actor) async throws -> Selection {
         let filter = (try? request.query.decode(ApplicationListFilter.self)) ?? ApplicationListFilter()
         let types = try await ApplicationType.query(on: request.db).sort(\.$name).all()
         let backOffice = Authorizer.may(actor, .changeStatus, in: .applications)
         let operators = backOffice ? try await ApplicationService(request: request).operators() : []
         let (parsed, problems) = filter.parse(actor: actor, typeIDs: types.compactMap(\.id), operatorIDs: operators.compactMap(\.id))
+        return Selection(filter: filter, parsed: parsed, problems: problems, types: types, operators: operators, backOffice: backOffice)
+    }
+
+    func content(actor: Actor) async throws -> (ListContent, valid: Bool) {
+        let selection = try await selection(actor: actor)
+        let (filter, problems, types, operators, backOffice) =
+            (selection.filter, selection.problems, selection.types, selection.operators, selection.backOffice)
         let paging = Paging(page: filter.page)
         var rows: [Row] = []
         var total = 0
         if problems.isEmpty {
-            let query = self.query(actor: actor, parsed)
+            let query = self.query(actor: actor, selection.parsed)
             total = try await query.count()
-            let page = try await query.copy().sort(\.$createdAt, .descending).sort(\.$number, .descending)
-                .range(paging.offset..<(paging.offset + paging.size)).all()
+            let page = try await Self.ordered(query.copy()).range(paging.offset..<(paging.offset + paging.size)).all()
             rows = try await self.rows(page)
         }
         let t = { (key: String) in self.request.t(key) }
@@ -62,7 +82,38 @@ struct ApplicationList {
             types: types.compactMap { type in type.id.map { SelectOption(value: $0.uuidString, label: type.name, selected: filter.type == $0.uuidString) } },
             assignees: assignees, backOffice: backOffice, canCreate: Authorizer.may(actor, .create, in: .applications),
             canManageTypes: Authorizer.may(actor, .manage, in: .applications),
-            rows: rows, paging: paging.links(total: total, request: request)), problems.isEmpty)
+            rows: rows, paging: paging.links(total: total, request: request),
+            exportLink: Authorizer.may(actor, .export, in: .applications) && total > 0
+                ? request.exportLink("/applications/export.csv") : nil), problems.isEmpty)
+    }
+
+    /// «Выгрузить в CSV»: every application of the filters in the list's order with the table's columns; nil when
+    /// the filters cannot be used (the caller shows the list with their messages).
+    func export(actor: Actor) async throws -> Response? {
+        let selection = try await selection(actor: actor)
+        guard selection.problems.isEmpty else { return nil }
+        try await request.audit.record("application.list.exported", entity: "application", id: nil,
+                                       summary: "Выгрузка списка заявлений в CSV", after: selection.filter)
+        let titles = ["applications.number", "applications.filed_at", "applications.list.type", "applications.contract",
+                      "applications.owner", "applications.list.status", "applications.list.assignee"].map { request.t($0) }
+        return CSVDownload.response(name: "applications", titles: titles) { emit in
+            var offset = 0
+            while true {
+                let page = try await Self.ordered(query(actor: actor, selection.parsed))
+                    .range(offset..<(offset + Self.exportChunk)).all()
+                if page.isEmpty { break }
+                try await emit(try await rows(page).map {
+                    [String($0.number), $0.createdAt, $0.type, $0.contractNumber, $0.owner, $0.status, $0.assignee ?? "—"]
+                })
+                guard page.count == Self.exportChunk else { break }
+                offset += Self.exportChunk
+            }
+        }
+    }
+
+    /// Newest first; the id last, so chunks of the export neither repeat nor skip one.
+    private static func ordered(_ query: QueryBuilder<ContractApplication>) -> QueryBuilder<ContractApplication> {
+        query.sort(\.$createdAt, .descending).sort(\.$number, .descending).sort(\.$id)
     }
 
     private func query(actor: Actor, _ filter: ApplicationListFilter.Parsed) -> QueryBuilder<ContractApplication> {

@@ -8,6 +8,7 @@ struct ApplicationsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let group = routes.grouped("applications")
         group.get(use: list)
+        group.get("export.csv", use: export)
         group.get("new", use: new)
         group.post(use: create)
         group.get(":id", use: card)
@@ -22,6 +23,15 @@ struct ApplicationsController: RouteCollection {
         let (content, valid) = try await ApplicationList(request: req).content(actor: actor)
         return try await req.page("applications/list", title: "applications.title", content,
                                   status: valid ? .ok : .unprocessableEntity)
+    }
+
+    func export(req: Request) async throws -> Response {
+        let actor = try req.actor
+        try Authorizer.require(actor, .export, in: .applications)
+        let list = ApplicationList(request: req)
+        if let download = try await list.export(actor: actor) { return download }
+        let (content, _) = try await list.content(actor: actor)
+        return try await req.page("applications/list", title: "applications.title", content, status: .unprocessableEntity)
     }
 
     func card(req: Request) async throws -> Response {

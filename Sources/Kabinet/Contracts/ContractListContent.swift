@@ -97,7 +97,7 @@ struct ContractListContent: Encodable {
             let active = current.column == column
             let descending = active ? !current.descending : column == .issued
             return Header(title: req.t(key),
-                link: Self.link(req, replacing: ["sort": column.rawValue, "dir": descending ? "desc" : "asc", "page": nil]),
+                link: req.link(replacing: ["sort": column.rawValue, "dir": descending ? "desc" : "asc", "page": nil]),
                 active: active, descending: current.descending)
         }
         self.rows = rows
@@ -105,18 +105,6 @@ struct ContractListContent: Encodable {
         self.paging = paging
         hasResults = paging != nil
         exportLink = Authorizer.may(listing.actor, .export, in: .contracts)
-            ? Self.link(req, path: "/contracts/export.csv", replacing: ["page": nil, "size": nil]) : nil
-    }
-
-    /// The current URL with some parameters replaced (nil removes one), so a header or the export keeps the filters.
-    static func link(_ req: Request, path: String? = nil, replacing: [String: String?]) -> String {
-        var items = (URLComponents(string: req.url.string)?.queryItems ?? []).filter { replacing[$0.name] == nil }
-        for (name, value) in replacing.sorted(by: { $0.key < $1.key }) {
-            if let value { items.append(URLQueryItem(name: name, value: value)) }
-        }
-        var components = URLComponents()
-        components.path = path ?? req.url.path
-        components.queryItems = items.isEmpty ? nil : items
-        return components.string ?? components.path
+            ? req.exportLink("/contracts/export.csv") : nil
     }
 }

@@ -44,21 +44,11 @@ struct ContractListController: RouteCollection {
         let queries = try ContractQueries(req.db)
         try await req.audit.record("contract.list.exported", entity: "contract", id: nil,
             summary: "Выгрузка списка договоров в CSV", after: input)
-        let header = ContractListCSV.byteOrderMark + ContractListCSV.header(ContractListContent.columnTitles(req))
-        var headers = HTTPHeaders()
-        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        let name = "contracts-\(ContractListing.today().iso).csv"
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name)\"")
-        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        let body = Response.Body(managedAsyncStream: { writer in
-            try await writer.writeBuffer(ByteBuffer(string: header))
+        return CSVDownload.response(name: "contracts", titles: ContractListContent.columnTitles(req)) { emit in
             try await queries.forEachChunk(plan.list.filter, scope: plan.scope, sort: plan.list.sort) { rows in
                 let names = try await listing.ownerNames(rows, plan: plan)
-                var text = ""
-                for row in rows { text += ContractListCSV.line(ContractListLine(row, ownerNames: names, req: req)) }
-                try await writer.writeBuffer(ByteBuffer(string: text))
+                try await emit(rows.map { ContractListLine($0, ownerNames: names, req: req).exportFields })
             }
-        })
-        return Response(status: .ok, headers: headers, body: body)
+        }
     }
 }

@@ -83,6 +83,9 @@ struct ContractListLine: Encodable, Sendable {
     var owner: String
     var work: String
 
+    /// The line as «Выгрузить в CSV» writes it, in the list's column order.
+    var exportFields: [String] { [number, policyholder, product, issuedOn, status, payment, owner, work] }
+
     init(_ row: ContractListRow, ownerNames: [String: String], req: Request) {
         let english = req.locale == "en"
         id = row.id.uuidString

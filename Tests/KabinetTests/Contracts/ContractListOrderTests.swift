@@ -84,12 +84,7 @@ struct ContractListOrderTests {
             // when
             let response = try await browser.get("/contracts/export.csv?product=product-1&sort=number&dir=desc")
             // then
-            #expect(response.status == .ok)
-            #expect(response.headers.contentType?.description.hasPrefix("text/csv") == true)
-            #expect(response.headers.first(name: .contentDisposition)?.contains("attachment") == true)
-            let bytes = Array(response.body.readableBytesView)
-            #expect(bytes.prefix(3) == [0xEF, 0xBB, 0xBF])
-            let lines = String(decoding: bytes.dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n").filter { !$0.isEmpty }
+            let lines = csvLines(response)
             #expect(lines.first == "Номер договора;ФИО страхователя;Название продукта;Дата оформления;Статус договора;Статус оплаты;Оператор;Необходимые работы")
             #expect(lines.dropFirst().map { String($0.prefix(10)) } == ["5520000007", "5520000003", "5520000001"])
             #expect(lines[1].hasPrefix("5520000007;Иванов Юрий Германович;Продукт 1;") && lines[1].hasSuffix(";Подписан;Оплачен;Кузнецова Анна Викторовна;Уточнить адрес"))
@@ -137,9 +132,9 @@ struct ContractListOrderTests {
 
     @Test("A field a spreadsheet would run or split is escaped")
     func csvFields() {
-        #expect(ContractListCSV.field("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
-        #expect(ContractListCSV.field("Иванов; Петров") == "\"Иванов; Петров\"")
-        #expect(ContractListCSV.field("-1") == "'-1")
-        #expect(ContractListCSV.field("Семёнов") == "Семёнов")
+        #expect(CSVFormat.field("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
+        #expect(CSVFormat.field("Иванов; Петров") == "\"Иванов; Петров\"")
+        #expect(CSVFormat.field("-1") == "'-1")
+        #expect(CSVFormat.field("Семёнов") == "Семёнов")
     }
 }

@@ -17,7 +17,7 @@ extension XLSXWriter: ReportSink {
     }
 }
 
-/// CSV as Russian Excel opens it without an import dialog, with the contract list's escaping (`ContractListCSV`):
+/// CSV as Russian Excel opens it without an import dialog, with the contract list's escaping (`CSVFormat`):
 /// a byte order mark, `;`, CRLF; money with a decimal comma, dates as ДД.ММ.ГГГГ and ДД.ММ.ГГГГ ЧЧ:ММ in Moscow.
 final class CSVReportSink: ReportSink {
     let path: String
@@ -30,7 +30,7 @@ final class CSVReportSink: ReportSink {
     }
 
     func begin(title: String, header: [String], widths: [Int]) throws {
-        try file.write(ContractListCSV.byteOrderMark + ContractListCSV.header(header))
+        try file.write(CSVFormat.byteOrderMark + CSVFormat.header(header))
     }
 
     func append(_ cells: [XLSXCell]) throws {
@@ -53,7 +53,7 @@ final class CSVReportSink: ReportSink {
 
     private static func write(_ cell: XLSXCell, to bytes: inout [UInt8], clock: LocalClock) {
         switch cell {
-        case .text(let text), .label(let text): ContractListCSV.append(field: text, to: &bytes)
+        case .text(let text), .label(let text): CSVFormat.append(field: text, to: &bytes)
         case .integer(let number): bytes.appendDecimal(number)
         case .number(let number, _): bytes.appendText("\(number)".replacingOccurrences(of: ".", with: ","))
         case .money(let minor): bytes.appendMoney(minorUnits: minor, separator: UInt8(ascii: ","))

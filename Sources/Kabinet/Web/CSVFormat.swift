@@ -1,18 +1,14 @@
 import Foundation
 
 /// «Выгрузить в CSV» as Excel opens it without an import dialog in a Russian locale: UTF-8 with a byte order mark,
-/// `;` between fields, CRLF line ends, quotes only where a field needs them.
-enum ContractListCSV {
+/// `;` between fields, CRLF line ends, quotes only where a field needs them. Every list's export and the reports
+/// write through it.
+enum CSVFormat {
     static let byteOrderMark = "\u{FEFF}"
 
     /// The header line: the list's column titles in the request's language.
     static func header(_ titles: [String]) -> String {
         line(titles)
-    }
-
-    static func line(_ line: ContractListLine) -> String {
-        Self.line([line.number, line.policyholder, line.product, line.issuedOn, line.status, line.payment, line.owner,
-            line.work])
     }
 
     static func line(_ fields: [String]) -> String {
