@@ -16,7 +16,7 @@ struct AuditTrailQuery {
         var page: Int?
     }
 
-    struct Row: Decodable {
+    struct Row: Decodable, Sendable, KeysetIdentified {
         var id: UUID
         var at: Date
         var actor_login: String
@@ -42,12 +42,22 @@ struct AuditTrailQuery {
     }
 
     func rows(_ paging: Paging) async throws -> [Row] {
-        try await apply(sql.select()
-            .columns("id", "at", "actor_login", "action", "entity_type", "entity_id", "summary", "before", "after", "ip")
-            .from(AuditEntry.schema))
-            .orderBy("at", .descending)
+        try await entries()
+            .orderBy("at", .descending).orderBy("id", .descending)
             .limit(paging.size).offset(paging.offset)
             .all(decoding: Row.self)
+    }
+
+    /// Every entry of the filter in the page's order, chunk by chunk, for the export: a keyset walk on `(at, id)`,
+    /// so a long trail is never read through deep offsets nor held in memory.
+    func forEachChunk(size: Int = 1_000, _ body: ([Row]) async throws -> Void) async throws {
+        try await KeysetWalk<Row>(column: "at", descending: true, size: size).forEachChunk(entries, body)
+    }
+
+    private func entries() -> SQLSelectBuilder {
+        apply(sql.select()
+            .columns("id", "at", "actor_login", "action", "entity_type", "entity_id", "summary", "before", "after", "ip")
+            .from(AuditEntry.schema))
     }
 
     func count() async throws -> (total: Int, capped: Bool) {

@@ -6,8 +6,8 @@ import SQLKit
 /// a contract the list would hide), the report's multi-choice filters and its period, walked in keyset chunks.
 ///
 /// The list's own chunk walker (`ContractQueries.forEachChunk`) takes single-choice filters and walks by the date
-/// of issue only; a report filters by lists of values and walks by any of four dates, so it has this small walker
-/// over the same idea: each chunk continues after the last `(date, id)`, an index range however deep it is.
+/// of issue only; a report filters by lists of values and walks by any of four dates, with `KeysetWalk`: each chunk
+/// continues after the last `(date, id)`, an index range however deep it is.
 struct ReportQueries: Sendable {
     static let chunk = 5_000
 
@@ -52,20 +52,7 @@ struct ReportQueries: Sendable {
         _ body: ([ReportRow]) async throws -> Void) async throws
     {
         let terms = predicates(filter, scope: scope)
-        let column = SQLColumn(filter.basis.column)
-        var last: (date: StoredInstant, id: UUID)?
-        repeat {
-            var select = rows(filter, terms)
-                .column(SQLAlias(column, as: SQLIdentifier(KeyedRow<ReportRow>.keyColumn)))
-            if let last {
-                select = select.where(SQLBinaryExpression(column, .greaterThanOrEqual, SQLBind(last.date)))
-                    .where(SQLBinaryExpression(SQLGroupExpression([column, SQLColumn("id")]), .greaterThan,
-                        SQLGroupExpression([SQLBind(last.date), SQLBind(last.id)])))
-            }
-            let rows = try await select.orderBy(column).orderBy("id").limit(size).all(decoding: KeyedRow<ReportRow>.self)
-            if !rows.isEmpty { try await body(rows.map(\.row)) }
-            last = rows.count == size ? rows.last.flatMap { keyed in keyed.key.map { ($0, keyed.row.id) } } : nil
-        } while last != nil
+        try await KeysetWalk<ReportRow>(column: filter.basis.column, size: size).forEachChunk({ rows(filter, terms) }, body)
     }
 
     /// The report's columns from its table (`table`) under `terms` (`predicates`), unordered.

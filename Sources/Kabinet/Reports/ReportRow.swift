@@ -2,7 +2,7 @@ import Foundation
 
 /// One contract as a report reads it: the hand-picked columns of both report kinds, decoded as plain values
 /// (never a Fluent model, never the JSON `data`), so a chunk of thousands costs little to read.
-struct ReportRow: Decodable, Sendable {
+struct ReportRow: Decodable, Sendable, KeysetIdentified {
     var id: UUID
     var number: String?
     var policyholderName: String
