@@ -13,11 +13,7 @@ struct ClientExportTests {
     func wholeSearch() async throws {
         try await withKabinet { app in
             // given the three clients of the search tests and 27 more: two pages
-            let agent = try await ClientSearchTests.base(app)
-            for index in 0..<27 {
-                _ = try await Example.add(agent, ["lastName": "Клиентов", "firstName": "Номер",
-                                                  "middleName": String(repeating: "а", count: index + 1) + "вич"])
-            }
+            let agent = try await ClientSearchTests.twoPages(app)
             let page = try await agent.get("/clients")
             #expect(page.text.contains("href=\"/clients/export.csv\"") && page.text.contains("Выгрузить в CSV"))
 

@@ -23,6 +23,16 @@ struct ClientSearchTests {
         return agent
     }
 
+    /// The base and 27 more clients («Клиентов Номер а…вич»): 30 in all, two pages.
+    static func twoPages(_ app: Application) async throws -> Browser {
+        let agent = try await base(app)
+        for index in 0..<27 {
+            _ = try await Example.add(agent, ["lastName": "Клиентов", "firstName": "Номер",
+                                              "middleName": String(repeating: "а", count: index + 1) + "вич"])
+        }
+        return agent
+    }
+
     static func names(_ page: TestingHTTPResponse) -> [String] {
         ["Гевердава", "Булгаков", "Семёнов"].filter { page.text.contains($0) }
     }
@@ -58,11 +68,7 @@ struct ClientSearchTests {
     func tableAndPages() async throws {
         try await withKabinet { app in
             // given
-            let agent = try await Self.base(app)
-            for index in 0..<27 {
-                _ = try await Example.add(agent, ["lastName": "Клиентов", "firstName": "Номер",
-                                                  "middleName": String(repeating: "а", count: index + 1) + "вич"])
-            }
+            let agent = try await Self.twoPages(app)
             // when
             let first = try await agent.get("/clients")
             let second = try await agent.get("/clients?page=2")
