@@ -2,12 +2,13 @@ import Fluent
 import KabinetDomain
 import Vapor
 
-/// Administration of users: list with filters, invite, edit (role, move between agencies and offices),
-/// block/unblock, unlock after failed logins, resend the invitation.
+/// Administration of users: list with filters and its «Выгрузить в CSV», invite, edit (role, move between agencies
+/// and offices), block/unblock, unlock after failed logins, resend the invitation.
 struct UsersAdminController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let users = routes.grouped("admin", "users")
         users.get(use: list)
+        users.get("export.csv", use: export)
         users.get("new", use: new)
         users.post(use: create)
         users.get(":id", use: edit)
@@ -37,7 +38,11 @@ struct UsersAdminController: RouteCollection {
         var agencies: [SelectOption]
         var statuses: [SelectOption]
         var paging: Paging.Links
+        var exportLink: String?
     }
+
+    /// The export walks the users in chunks of this many.
+    static let exportChunk = 500
 
     struct Filter: Content {
         var q: String?
@@ -51,7 +56,47 @@ struct UsersAdminController: RouteCollection {
         let actor = try AdminAccess.requireUserAdmin(req)
         let filter = try req.query.decode(Filter.self)
         let paging = Paging(page: filter.page)
-        var query = User.query(on: req.db).with(\.$agency).with(\.$office)
+        let query = try Self.query(filter, actor: actor, on: req.db)
+        let total = try await query.count()
+        let users = try await query.copy().range(paging.offset..<(paging.offset + paging.size)).all()
+        return try await req.page("admin/users", title: "admin.users", ListContent(
+            rows: try users.map { try Self.row($0, req) },
+            filter: filter,
+            roles: try await UserFormOptions.roles(for: actor, req: req),
+            agencies: try await UserFormOptions.agencies(for: actor, req: req),
+            statuses: User.Status.allCases.map { SelectOption(value: $0.rawValue, label: req.t("user.status.\($0.rawValue)")) },
+            paging: paging.links(total: total, request: req),
+            exportLink: total > 0 ? req.exportLink("/admin/users/export.csv") : nil))
+    }
+
+    /// Every user the filters find (a partner administrator: of their agency only), with the table's columns.
+    func export(req: Request) async throws -> Response {
+        let actor = try AdminAccess.requireUserAdmin(req)
+        let filter = try req.query.decode(Filter.self)
+        _ = try Self.query(filter, actor: actor, on: req.db)
+        try await req.audit.record("user.list.exported", entity: "user", id: nil, summary: "Выгрузка списка пользователей в CSV",
+                                   after: filter)
+        let titles = ["admin.users.login", "admin.users.name", "admin.users.role", "admin.users.agency", "admin.users.office",
+                      "admin.users.status", "admin.users.last_login"].map { req.t($0) }
+        return CSVDownload.response(name: "users", titles: titles) { emit in
+            var offset = 0
+            while true {
+                let users = try await Self.query(filter, actor: actor, on: req.db).range(offset..<(offset + Self.exportChunk)).all()
+                if users.isEmpty { break }
+                try await emit(try users.map { user in
+                    let row = try Self.row(user, req)
+                    return [row.login, row.fullName, row.role, row.agency, row.office,
+                            row.locked ? row.status + ", " + req.t("admin.users.locked") : row.status, row.lastLogin]
+                })
+                guard users.count == Self.exportChunk else { break }
+                offset += Self.exportChunk
+            }
+        }
+    }
+
+    /// The users the actor administers under the filters, by login (unique, so pages and chunks are stable).
+    private static func query(_ filter: Filter, actor: Actor, on db: any Database) throws -> QueryBuilder<User> {
+        var query = User.query(on: db).with(\.$agency).with(\.$office)
         if case .some(let agency) = Authorizer.userListAgency(actor) {
             guard let agency else { throw AppError.forbidden }
             query = query.filter(\.$agency.$id == agency)
@@ -63,21 +108,14 @@ struct UsersAdminController: RouteCollection {
         if let role = filter.role, !role.isEmpty { query = query.filter(\.$roleCode == role) }
         if let agency = filter.agency { query = query.filter(\.$agency.$id == agency) }
         if let status = filter.status, let value = User.Status(rawValue: status) { query = query.filter(\.$status == value) }
-        let total = try await query.count()
-        let users = try await query.copy().sort(\.$login).range(paging.offset..<(paging.offset + paging.size)).all()
-        let now = Date()
-        return try await req.page("admin/users", title: "admin.users", ListContent(
-            rows: users.map { user in
-                Row(id: user.id!, login: user.login, fullName: user.fullName, role: req.t("role.\(user.roleCode)", ),
-                    agency: user.agency?.name ?? "—", office: user.office?.name ?? "—",
-                    status: req.t("user.status.\(user.status.rawValue)"),
-                    locked: (user.lockedUntil ?? .distantPast) > now, lastLogin: MoscowTime.dateTime(user.lastLoginAt))
-            },
-            filter: filter,
-            roles: try await UserFormOptions.roles(for: actor, req: req),
-            agencies: try await UserFormOptions.agencies(for: actor, req: req),
-            statuses: User.Status.allCases.map { SelectOption(value: $0.rawValue, label: req.t("user.status.\($0.rawValue)")) },
-            paging: paging.links(total: total, request: req)))
+        return query.sort(\.$login)
+    }
+
+    private static func row(_ user: User, _ req: Request) throws -> Row {
+        Row(id: try user.requireID(), login: user.login, fullName: user.fullName, role: req.t("role.\(user.roleCode)"),
+            agency: user.agency?.name ?? "—", office: user.office?.name ?? "—",
+            status: req.t("user.status.\(user.status.rawValue)"),
+            locked: (user.lockedUntil ?? .distantPast) > Date(), lastLogin: MoscowTime.dateTime(user.lastLoginAt))
     }
 
     func new(req: Request) async throws -> Response {
