@@ -73,23 +73,18 @@ struct UsersAdminController: RouteCollection {
     func export(req: Request) async throws -> Response {
         let actor = try AdminAccess.requireUserAdmin(req)
         let filter = try req.query.decode(Filter.self)
-        _ = try Self.query(filter, actor: actor, on: req.db)
+        _ = try Self.query(filter, actor: actor, on: req.db)  // a partner administrator without an agency: 403 before the record
         try await req.audit.record("user.list.exported", entity: "user", id: nil, summary: "Выгрузка списка пользователей в CSV",
                                    after: filter)
         let titles = ["admin.users.login", "admin.users.name", "admin.users.role", "admin.users.agency", "admin.users.office",
                       "admin.users.status", "admin.users.last_login"].map { req.t($0) }
         return CSVDownload.response(name: "users", titles: titles) { emit in
-            var offset = 0
-            while true {
-                let users = try await Self.query(filter, actor: actor, on: req.db).range(offset..<(offset + Self.exportChunk)).all()
-                if users.isEmpty { break }
+            try await Self.query(filter, actor: actor, on: req.db).forEachChunk(of: Self.exportChunk) { users in
                 try await emit(try users.map { user in
                     let row = try Self.row(user, req)
                     return [row.login, row.fullName, row.role, row.agency, row.office,
                             row.locked ? row.status + ", " + req.t("admin.users.locked") : row.status, row.lastLogin]
                 })
-                guard users.count == Self.exportChunk else { break }
-                offset += Self.exportChunk
             }
         }
     }

@@ -97,16 +97,10 @@ struct ApplicationList {
         let titles = ["applications.number", "applications.filed_at", "applications.list.type", "applications.contract",
                       "applications.owner", "applications.list.status", "applications.list.assignee"].map { request.t($0) }
         return CSVDownload.response(name: "applications", titles: titles) { emit in
-            var offset = 0
-            while true {
-                let page = try await Self.ordered(query(actor: actor, selection.parsed))
-                    .range(offset..<(offset + Self.exportChunk)).all()
-                if page.isEmpty { break }
-                try await emit(try await rows(page).map {
+            try await Self.ordered(query(actor: actor, selection.parsed)).forEachChunk(of: Self.exportChunk) { applications in
+                try await emit(try await rows(applications).map {
                     [String($0.number), $0.createdAt, $0.type, $0.contractNumber, $0.owner, $0.status, $0.assignee ?? "—"]
                 })
-                guard page.count == Self.exportChunk else { break }
-                offset += Self.exportChunk
             }
         }
     }

@@ -62,16 +62,10 @@ struct ClientListController: RouteCollection {
         let titles = ["clients.col.name", "clients.col.birth", "clients.col.phone", "clients.col.comment", "clients.col.email",
                       "clients.col.state"].map { req.t($0) }
         return CSVDownload.response(name: "clients", titles: titles) { emit in
-            var offset = 0
-            while true {
-                let query = ClientListQuery.query(filter, actor: actor, on: req.db)
-                let clients = try await Self.ordered(query).range(offset..<(offset + Self.exportChunk)).all()
-                if clients.isEmpty { break }
+            try await Self.ordered(ClientListQuery.query(filter, actor: actor, on: req.db)).forEachChunk(of: Self.exportChunk) { clients in
                 try await emit(try await Self.rows(clients, actor: actor, req: req).map {
                     [$0.fullName, $0.birthDate, $0.phone, $0.comment, $0.email, $0.state]
                 })
-                guard clients.count == Self.exportChunk else { break }
-                offset += Self.exportChunk
             }
         }
     }

@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import Testing
 import Vapor
@@ -39,6 +40,20 @@ struct UsersExportTests {
                 let response = try await user.get("/admin/users/export.csv")
                 #expect(response.status == .forbidden && !response.text.contains("agent3"), "\(login)")
             }
+        }
+    }
+
+    @Test("An export's offset walk gives every row once, in the query's order, in chunks of the asked size")
+    func chunks() async throws {
+        try await withKabinet { app in
+            var sizes: [Int] = []
+            var logins: [String] = []
+            try await User.query(on: app.db).sort(\.$login).forEachChunk(of: 3) { users in
+                sizes.append(users.count)
+                logins += users.map(\.login)
+            }
+            #expect(sizes == [3, 3, 2])
+            #expect(logins == ["admin", "agent", "agent2", "agent3", "head", "operator", "partner", "teamlead"])
         }
     }
 }
