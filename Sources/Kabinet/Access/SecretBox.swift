@@ -40,21 +40,38 @@ enum InstallationKey {
         var description: String { "\(path) does not hold \(InstallationKey.byteCount) bytes in base64; restore it from the backup" }
     }
 
+    struct Unwritable: Error, CustomStringConvertible {
+        var path: String
+        var code: Int32
+        var description: String { "cannot write the key file \(path): \(String(cString: strerror(code))); set KABINET_SECRET_KEY or fix the folder" }
+    }
+
     static func load(settings: Settings) throws -> SymmetricKey {
         if let configured = settings.secretKey { return SymmetricKey(data: configured) }
         let path = settings.dataDirectory + "/" + fileName
-        if FileManager.default.fileExists(atPath: path) {
-            let text = try String(contentsOfFile: path, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
-            guard let data = decode(text) else { throw Malformed(path: path) }
-            return SymmetricKey(data: data)
+        if !FileManager.default.fileExists(atPath: path) {
+            try FileManager.default.createDirectory(atPath: settings.dataDirectory, withIntermediateDirectories: true)
+            try create(path)
         }
-        try FileManager.default.createDirectory(atPath: settings.dataDirectory, withIntermediateDirectories: true)
-        let key = SymmetricKey(size: .bits256)
-        let text = key.withUnsafeBytes { Data($0).base64EncodedString() } + "\n"
-        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-            throw Malformed(path: path)
-        }
-        return key
+        let text = try String(contentsOfFile: path, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let data = decode(text) else { throw Malformed(path: path) }
+        return SymmetricKey(data: data)
+    }
+
+    /// Writes a new random key, unless the file appeared meanwhile: `serve` and `worker` starting together on an
+    /// empty data folder must end up with one key. The key is written whole to a file of its own, then linked to
+    /// its name, which fails rather than overwrite: whoever links first wins, the others read the winner's key.
+    private static func create(_ path: String) throws {
+        let draft = path + ".\(UUID().uuidString)"
+        let descriptor = open(draft, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard descriptor >= 0 else { throw Unwritable(path: draft, code: errno) }
+        defer { unlink(draft) }
+        let text = Array((SymmetricKey(size: .bits256).withUnsafeBytes { Data($0).base64EncodedString() } + "\n").utf8)
+        let written = write(descriptor, text, text.count)
+        let writeError = errno
+        close(descriptor)
+        guard written == text.count else { throw Unwritable(path: draft, code: writeError) }
+        if link(draft, path) != 0, errno != EEXIST { throw Unwritable(path: path, code: errno) }
     }
 
     /// The key's bytes from its base64 text; nil unless exactly 32 bytes.

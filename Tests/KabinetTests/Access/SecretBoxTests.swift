@@ -33,7 +33,7 @@ struct SecretBoxTests {
     }
 
     @Test("Without KABINET_SECRET_KEY the first start makes secret.key (owner-only) in the data folder, and later starts use it")
-    func keyFile() throws {
+    func keyFile() async throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let settings = try Settings.load(environment: .testing, variables: ["KABINET_DATA_DIR": folder])
@@ -49,6 +49,18 @@ struct SecretBoxTests {
 
         try "not a key".write(toFile: path, atomically: true, encoding: .utf8)
         #expect(throws: InstallationKey.Malformed.self) { try InstallationKey.load(settings: settings) }
+
+        // processes starting together on an empty folder end up with one key: the file is never overwritten nor read half-written
+        let other = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: other) }
+        let otherSettings = try Settings.load(environment: .testing, variables: ["KABINET_DATA_DIR": other])
+        let keys = try await withThrowingTaskGroup(of: Data.self) { group in
+            for _ in 0..<8 {
+                group.addTask { try InstallationKey.load(settings: otherSettings).withUnsafeBytes { Data($0) } }
+            }
+            return try await group.reduce(into: Set<Data>()) { $0.insert($1) }
+        }
+        #expect(keys.count == 1)
     }
 
     @Test("KABINET_SECRET_KEY must be 32 bytes in base64; production on PostgreSQL needs it, so every instance shares it")
