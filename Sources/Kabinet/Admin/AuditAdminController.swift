@@ -112,11 +112,7 @@ struct AuditAdminController: RouteCollection {
     }
 
     static func timeFormatter() -> DateFormatter {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "ru_RU")
-        formatter.timeZone = MoscowTime.zone
-        formatter.dateFormat = "dd.MM.yyyy HH:mm:ss"
-        return formatter
+        MoscowTime.formatter("dd.MM.yyyy HH:mm:ss")
     }
 
     /// Snapshots are stored compact; people read them indented, keys sorted.

@@ -11,7 +11,7 @@ enum DemoClients {
     static let potentialPerAgent = 2
 
     static func load(on db: any Database) async throws {
-        let today = CalendarDate(Date(), timeZone: MoscowTime.zone)
+        let today = MoscowTime.today()
         let agents = try await User.query(on: db).filter(\.$roleCode == BuiltInRole.agent.rawValue).sort(\.$login).all()
         let sold = [ContractStatus.signed, .accepted].map(\.rawValue)
         let unsold = [ContractStatus.draft, .cancelled].map(\.rawValue)

@@ -48,7 +48,7 @@ struct CommissionActsController: RouteCollection {
 
     func list(req: Request) async throws -> Response {
         let actor = try CommissionAccess.requireViewer(req)
-        let previous = ActMonth(containing: CalendarDate(Date(), timeZone: MoscowTime.zone)).previous
+        let previous = ActMonth(containing: MoscowTime.today()).previous
         return try await render(req, actor: actor, form: GenerateForm(month: previous.description, agreement: ""))
     }
 

@@ -43,7 +43,7 @@ enum CommissionRatesPage {
                        closing: UUID? = nil, status: HTTPStatus = .ok) async throws -> Response {
         let filter = try req.query.decode(Filter.self)
         let paging = Paging(page: filter.page)
-        let today = CalendarDate(Date(), timeZone: MoscowTime.zone)
+        let today = MoscowTime.today()
         let agreements = try await AgencyAgreement.query(on: req.db).with(\.$agency).sort(\.$number).all()
         let products = try await ProductCatalogStore.catalog(req.application).products(on: ContractService(request: req).today())
         let productNames = Dictionary(products.map { ($0.code, ProductsNavigation.name($0, req: req)) }) { first, _ in first }

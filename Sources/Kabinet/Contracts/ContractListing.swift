@@ -24,7 +24,7 @@ struct ContractListing: Sendable {
 
     /// The office's day: «за день» and the other presets count Moscow days.
     static func today() -> CalendarDate {
-        CalendarDate(Date(), timeZone: MoscowTime.zone)
+        MoscowTime.today()
     }
 
     /// Checks the input against the rules and the user's choices; `AppError.validation` lists every problem.

@@ -20,7 +20,7 @@ struct ContractService {
 
     /// The office's today (Moscow), the day the rules count ages and document dates from.
     func today() -> CalendarDate {
-        CalendarDate(Date(), timeZone: MoscowTime.zone)
+        MoscowTime.today()
     }
 
     /// A contract the actor may perform `action` on; 404 when it is missing or not theirs to see, so ids cannot

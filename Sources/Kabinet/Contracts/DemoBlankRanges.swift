@@ -11,7 +11,7 @@ enum DemoBlankRanges {
 
     static func load(into app: Application) async throws {
         let products = try await ProductCatalogStore.catalog(app)
-            .products(on: CalendarDate(Date(), timeZone: MoscowTime.zone))
+            .products(on: MoscowTime.today())
         let agreements = try await AgencyAgreement.query(on: app.db).sort(\.$number).all()
         try await app.db.transaction { db in
             for (agreementIndex, agreement) in agreements.enumerated() {

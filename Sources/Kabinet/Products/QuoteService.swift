@@ -16,7 +16,7 @@ struct QuoteService {
 
     /// The office's today: the start-date window and the tariff version in force are counted in Moscow.
     func today() -> CalendarDate {
-        CalendarDate(Date(), timeZone: MoscowTime.zone)
+        MoscowTime.today()
     }
 
     /// Prices the form with the product version in force today. Never throws for bad input: every problem comes

@@ -11,7 +11,7 @@ enum CSVDownload {
     static func response(name: String, titles: [String], lines: @escaping @Sendable (Emit) async throws -> Void) -> Response {
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        let file = "\(name)-\(CalendarDate(Date(), timeZone: MoscowTime.zone).iso).csv"
+        let file = "\(name)-\(MoscowTime.today().iso).csv"
         headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(file)\"")
         headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         let body = Response.Body(managedAsyncStream: { writer in

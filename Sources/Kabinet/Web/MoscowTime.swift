@@ -1,10 +1,17 @@
 import Foundation
+import KabinetDomain
 
 /// Times are stored in UTC and shown to people in Moscow time, as the seeds do.
 enum MoscowTime {
     static let zone = TimeZone(identifier: "Europe/Moscow")!
 
-    private static func formatter(_ pattern: String) -> DateFormatter {
+    /// The office's day: «сегодня» of every date rule and list preset is a Moscow day.
+    static func today() -> CalendarDate {
+        CalendarDate(Date(), timeZone: zone)
+    }
+
+    /// A formatter of Moscow times in Russian; one per call, as `DateFormatter` is not to be shared across threads.
+    static func formatter(_ pattern: String) -> DateFormatter {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "ru_RU")
         formatter.timeZone = zone
